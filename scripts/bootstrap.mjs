@@ -32,8 +32,9 @@ main();
 
 function main() {
   const jobName = process.argv[2];
-  const job = jobs[jobName];
-  if (!job) fail('usage', `unknown job "${jobName}"; expected one of: ${Object.keys(jobs).join(', ')}`);
+  // `exec CMD ...` runs any command inside the toolchain: handy for editors and one-off scripts.
+  const job = jobName === 'exec' ? [process.argv.slice(3)] : jobs[jobName];
+  if (!job) fail('usage', `unknown job "${jobName}"; expected one of: ${Object.keys(jobs).join(', ')}, exec`);
 
   const nodeBinDir = step('toolchain', ensureToolchain);
   const env = toolchainEnv(nodeBinDir);
