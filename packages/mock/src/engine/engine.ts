@@ -1,0 +1,180 @@
+/**
+ * `createEngine`: the emulator behind every adapter (MSW handlers, the node:http server, the CLI).
+ */
+import { formatRateLimitHeaders, type RateLimitInfo } from '@moedata/spec/rate-limit';
+import { PAYLOAD_LIMIT_BYTES, RATE_LIMIT_WINDOW_SECONDS } from '@moedata/spec/rules';
+import { createMemoryStore } from '../store/memory.ts';
+import type { StoredUser } from '../store/types.ts';
+import { parseBasicAuth } from './basic-auth.ts';
+import { failureBody } from './error-rows.ts';
+import { createFaultInjector } from './faults.ts';
+import { moengageIdGenerator, randomRequestId, seededRandom } from './ids.ts';
+import { internalKey } from './operations/identity.ts';
+import { type Outcome, type PipelineDeps, runPipeline } from './pipeline.ts';
+import { createRateLimiter } from './rate-limiter.ts';
+import { matchRoute, parseRequestUrl } from './routing.ts';
+import type { Engine, EngineOptions, EngineRequest, EngineResponse, UserFixture } from './types.ts';
+import { createWorkspaceRegistry, resolveWorkspace } from './workspaces.ts';
+
+const defaultSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+/** Header values as `formatRateLimitHeaders` requires them (non-negative integers, a window of at least 1 s). */
+function rateLimitHeaders(info: RateLimitInfo): Record<string, string> {
+  const whole = (n: number) => (Number.isFinite(n) ? Math.max(0, Math.floor(n)) : 0);
+  return formatRateLimitHeaders({
+    limit: whole(info.limit),
+    windowSeconds: Math.max(1, whole(info.windowSeconds)),
+    remaining: whole(info.remaining),
+    resetSeconds: whole(info.resetSeconds),
+  });
+}
+
+/** Header names lower-cased, whatever the adapter passed. */
+function lowerCaseHeaders(headers: Record<string, string> | undefined): Record<string, string> {
+  const lowered: Record<string, string> = {};
+  for (const [name, value] of Object.entries(headers ?? {})) {
+    if (typeof value === 'string') lowered[name.toLowerCase()] = value;
+  }
+  return lowered;
+}
+
+/** Path and query of a URL, for the request log. */
+function pathAndQuery(url: string): string {
+  const { pathname, query } = parseRequestUrl(url);
+  const search = query.toString();
+  return search === '' ? pathname : `${pathname}?${search}`;
+}
+
+/**
+ * Creates an emulator of the MoEngage Data API.
+ *
+ * @example
+ * const engine = createEngine({ workspaces: { DEMO: { apiKey: 'secret' } } });
+ * const response = await engine.handle({
+ *   method: 'POST',
+ *   url: '/v1/customer/DEMO',
+ *   headers: { authorization: 'Basic REVNTzpzZWNyZXQ=', 'content-type': 'application/json' },
+ *   body: new TextEncoder().encode('{"type":"customer","customer_id":"john","attributes":{"name":"John"}}'),
+ * });
+ * engine.store.users.get('DEMO', 'john')?.attributes; // { u_n: 'John' }
+ */
+export function createEngine(options: EngineOptions = {}): Engine {
+  const defaults = options.defaults ?? {};
+  const clock = options.clock ?? Date;
+  const store = options.store ?? createMemoryStore();
+  const workspaces = createWorkspaceRegistry(options.workspaces, defaults);
+  const limiter = createRateLimiter(RATE_LIMIT_WINDOW_SECONDS);
+  const faults = createFaultInjector(seededRandom(options.randomSeed ?? 1));
+  const newRequestId = options.requestIdGenerator ?? randomRequestId;
+  // Random per process, so ids stay unique across restarts over a persistent store.
+  const newMoengageId = moengageIdGenerator(() => clock.now());
+  const anonymous = () => resolveWorkspace('', {}, defaults);
+  const pipelineDeps: PipelineDeps = {
+    workspaces,
+    store,
+    limiter,
+    faults,
+    anonymousRateLimits: () => anonymous().rateLimits,
+    anonymousFileImportWindow: () => anonymous().fileImportCooldownSeconds,
+    newMoengageId,
+    sleep: options.sleep ?? defaultSleep,
+  };
+
+  const toResponse = (outcome: Outcome): EngineResponse => ({
+    status: outcome.status,
+    headers: { 'content-type': 'application/json', ...rateLimitHeaders(outcome.rateLimit) },
+    body: outcome.body,
+  });
+
+  async function handle(request: EngineRequest): Promise<EngineResponse> {
+    const now = clock.now();
+    const requestId = newRequestId();
+    // Adapters are typed, but a JavaScript caller may still pass anything: normalise before the checks.
+    const normalized: EngineRequest = {
+      ...request,
+      method: String(request.method ?? ''),
+      url: String(request.url ?? ''),
+      headers: lowerCaseHeaders(request.headers),
+      body: request.body instanceof Uint8Array ? request.body : null,
+    };
+    let outcome: Outcome;
+    try {
+      outcome = await runPipeline(normalized, pipelineDeps, now, requestId);
+    } catch (error) {
+      // Only a bug or a failing store gets here: answer like the real service does for "any other exception".
+      outcome = {
+        ...failureBody({ errorId: 'serverError' }, requestId),
+        rateLimit: limiter.preview(anonymous().rateLimits.trackUser, now),
+        operationId: null,
+        workspaceId: null,
+        errorId: `serverError: ${error instanceof Error ? error.message : String(error)}`,
+        units: 0,
+      };
+    }
+    try {
+      store.requestLog.add({
+        requestId,
+        workspaceId: outcome.workspaceId,
+        operationId: outcome.operationId,
+        method: String(request.method).toUpperCase(),
+        url: pathAndQuery(String(request.url)),
+        status: outcome.status,
+        errorId: outcome.errorId,
+        units: outcome.units,
+        at: now,
+      });
+    } catch {
+      // The log is for inspection; failing to write it must not change the answer.
+    }
+    return toResponse(outcome);
+  }
+
+  return {
+    handle,
+    bodyLimit(request) {
+      const headers = lowerCaseHeaders(request.headers);
+      const credentials = parseBasicAuth(headers.authorization);
+      const fromAuth = credentials.ok ? workspaces.get(credentials.username) : undefined;
+      if (fromAuth) return fromAuth.payloadLimitBytes;
+      const { pathname, query } = parseRequestUrl(request.url);
+      const route = matchRoute(request.method, pathname);
+      const appId = (route.kind === 'operation' ? route.params.app_id : undefined) ?? query.get('app_id');
+      const fromAppId = appId ? workspaces.get(appId) : undefined;
+      return fromAppId?.payloadLimitBytes ?? defaults.payloadLimitBytes ?? PAYLOAD_LIMIT_BYTES;
+    },
+    store,
+    workspaces,
+    setFaults(workspaceId, config) {
+      workspaces.update(workspaceId, { faults: config });
+    },
+    seed(fixtures) {
+      const { users, ...rest } = fixtures;
+      store.seed({
+        ...rest,
+        users: (users ?? []).map((fixture) => userFromFixture(fixture, newMoengageId, clock.now())),
+      });
+    },
+    reset() {
+      store.reset();
+      limiter.reset();
+    },
+  };
+}
+
+/** A stored user from a friendly fixture: write keys become internal keys (`name` → `u_n`). */
+function userFromFixture(fixture: UserFixture, newMoengageId: () => string, now: number): StoredUser {
+  const attributes = Object.fromEntries(
+    Object.entries(fixture.attributes ?? {}).map(([key, value]) => [
+      internalKey(key),
+      JSON.parse(JSON.stringify(value ?? null)),
+    ]),
+  );
+  return {
+    workspaceId: fixture.workspaceId,
+    moengageId: fixture.moengageId ?? newMoengageId(),
+    customerId: fixture.customerId,
+    attributes,
+    createdAt: fixture.createdAt ?? now,
+    updatedAt: fixture.updatedAt ?? fixture.createdAt ?? now,
+  };
+}

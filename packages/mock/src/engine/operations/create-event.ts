@@ -1,0 +1,120 @@
+/** Create Event: records the events of one user (also used for Bulk Import `event` elements). */
+import { CreateEventRequest } from '@moedata/spec';
+import { RESERVED_PREFIX } from '@moedata/spec/rules';
+import type { JsonObject, StoredUser } from '../../store/types.ts';
+import type { Failure } from '../error-rows.ts';
+import { validateBody } from '../validation.ts';
+import {
+  accepted,
+  joinPath,
+  type OperationContext,
+  type OperationHandler,
+  setOwn,
+  toJson,
+} from './context.ts';
+import { isFutureDated } from './event-time.ts';
+import { dropIfBlocked, findUser, identifiersIn, newUser } from './identity.ts';
+
+/** Rules of a Create Event body beyond its schema. */
+export function checkCreateEvent(
+  request: CreateEventRequest,
+  context: OperationContext,
+): Failure | undefined {
+  if (
+    request.customer_id === undefined &&
+    Object.keys(identifiersIn(context, request.user_identifiers)).length === 0
+  ) {
+    return { errorId: 'customerIdMissing' };
+  }
+  return undefined;
+}
+
+/** Event attributes minus the reserved `moe_` ones (each recorded as a drop). */
+function keptAttributes(
+  context: OperationContext,
+  attributes: Record<string, unknown> | undefined,
+  path: string,
+): JsonObject {
+  const kept: JsonObject = {};
+  for (const [key, value] of Object.entries(attributes ?? {})) {
+    if (key.startsWith(RESERVED_PREFIX)) {
+      context.drop(
+        'reservedPrefix',
+        `Event attribute '${key}' was dropped: the moe_ prefix is reserved for MoEngage; rename the attribute`,
+        `${path}.${key}`,
+        value,
+      );
+    } else {
+      setOwn(kept, key, toJson(value));
+    }
+  }
+  return kept;
+}
+
+/** Applies one Create Event body; the user is created when unknown (and at least one event is kept). */
+export function applyCreateEvent(request: CreateEventRequest, context: OperationContext, prefix = ''): void {
+  if (dropIfBlocked(context, request.customer_id, joinPath(prefix, 'customer_id'), request)) return;
+  const identifiers = identifiersIn(context, request.user_identifiers);
+  let user: StoredUser | undefined = findUser(context, request.customer_id, identifiers);
+  // A user found by an identifier may have adopted the customer_id sent: it is saved with the first event.
+  let saved =
+    user !== undefined &&
+    context.store.users.getByMoengageId(user.workspaceId, user.moengageId)?.customerId === user.customerId;
+  for (const [index, action] of request.actions.entries()) {
+    const path = joinPath(prefix, `actions[${index}]`);
+    if (action.action.startsWith(RESERVED_PREFIX)) {
+      context.drop(
+        'reservedPrefix',
+        `Event '${action.action}' was dropped: the moe_ prefix is reserved for MoEngage; rename the event`,
+        `${path}.action`,
+        action,
+      );
+      continue;
+    }
+    if (isFutureDated(action, context.now)) {
+      context.drop(
+        'futureEvent',
+        `Event '${action.action}' was dropped: MoEngage does not accept future-dated events; check current_time/user_time`,
+        path,
+        action,
+      );
+      continue;
+    }
+    if (!user) user = { ...newUser(context, request.customer_id), attributes: { ...identifiers } };
+    if (!saved) {
+      context.store.users.put(user);
+      saved = true;
+    }
+    context.store.events.add({
+      workspaceId: context.workspace.workspaceId,
+      eventId: context.nextEventId(),
+      moengageId: user.moengageId,
+      customerId: user.customerId,
+      deviceId: request.device_id ?? null,
+      action: action.action,
+      attributes: keptAttributes(context, action.attributes, `${path}.attributes`),
+      platform: action.platform ?? null,
+      appVersion: action.app_version ?? null,
+      userTime: action.user_time ?? null,
+      currentTime: action.current_time ?? null,
+      userTimezoneOffset: action.user_timezone_offset ?? null,
+      receivedAt: context.now,
+      requestId: context.requestId,
+    });
+  }
+}
+
+/** The Create Event operation. */
+export const createEvent: OperationHandler<CreateEventRequest> = {
+  prepare(body, context) {
+    const validation = validateBody(CreateEventRequest, body, 'createEvent');
+    if (!validation.ok) return validation;
+    const failure = checkCreateEvent(validation.data, context);
+    if (failure) return { ok: false, failure };
+    return { ok: true, request: validation.data, demand: { events: validation.data.actions.length } };
+  },
+  apply(request, context) {
+    applyCreateEvent(request, context);
+    return accepted(context.requestId);
+  },
+};

@@ -1,0 +1,45 @@
+/** Track Device: creates or updates a device of an existing user (also Bulk Import `device` elements). */
+import { TrackDeviceRequest } from '@moedata/spec';
+import { validateBody } from '../validation.ts';
+import { accepted, joinPath, type OperationContext, type OperationHandler, toJson } from './context.ts';
+import { dropIfBlocked } from './identity.ts';
+
+/** Applies one Track Device body. A device that exists under another user moves to this one. */
+export function applyTrackDevice(request: TrackDeviceRequest, context: OperationContext, prefix = ''): void {
+  if (dropIfBlocked(context, request.customer_id, joinPath(prefix, 'customer_id'), request)) return;
+  const workspaceId = context.workspace.workspaceId;
+  const user = context.store.users.get(workspaceId, request.customer_id);
+  if (!user) {
+    context.drop(
+      'unknownUser',
+      `Device '${request.device_id}' was dropped: devices can only be created for existing users; create customer_id '${request.customer_id}' with Track User first`,
+      prefix === '' ? 'customer_id' : prefix,
+      request,
+    );
+    return;
+  }
+  const existing = context.store.devices.get(workspaceId, request.device_id);
+  const sameOwner = existing?.moengageId === user.moengageId;
+  context.store.devices.put({
+    workspaceId,
+    deviceId: request.device_id,
+    moengageId: user.moengageId,
+    customerId: user.customerId,
+    attributes: { ...(sameOwner ? existing.attributes : {}), ...(toJson(request.attributes) as object) },
+    createdAt: sameOwner ? existing.createdAt : context.now,
+    updatedAt: context.now,
+  });
+}
+
+/** The Track Device operation. */
+export const trackDevice: OperationHandler<TrackDeviceRequest> = {
+  prepare(body) {
+    const validation = validateBody(TrackDeviceRequest, body, 'trackDevice');
+    if (!validation.ok) return validation;
+    return { ok: true, request: validation.data, demand: { devices: 1 } };
+  },
+  apply(request, context) {
+    applyTrackDevice(request, context);
+    return accepted(context.requestId);
+  },
+};

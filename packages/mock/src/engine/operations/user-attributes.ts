@@ -1,0 +1,187 @@
+/**
+ * How Track User changes a profile: the overview's create/update table, the reserved `moe_` prefix,
+ * the array operators and `unset_attributes`. Every write the service would ignore is recorded as a drop.
+ */
+import type { TrackUserRequest } from '@moedata/spec';
+import { MOE_PREFIXED_WRITABLE_KEYS, RESERVED_PREFIX, USER_ATTRIBUTE_RULES } from '@moedata/spec/rules';
+import type { JsonValue, StoredUser } from '../../store/types.ts';
+import { joinPath, type OperationContext, setOwn, toJson } from './context.ts';
+import { friendlyKey, identifierKeys, internalKey } from './identity.ts';
+
+const RULES = new Map(USER_ATTRIBUTE_RULES.map((rule) => [rule.key, rule]));
+const MOE_WRITABLE = new Set<string>(MOE_PREFIXED_WRITABLE_KEYS);
+/** Acquisition ids the spec documents as "set when the user is created, ignored afterwards" beyond the overview's table. */
+const CREATE_ONLY_EXTRA = new Set(['moe_gaid', 'advertising_identifier', 'moe_mweb']);
+/** Names that identify the user rather than describe it; reference §1.7 blocks `id`, `_id` and "". */
+const IDENTITY_KEYS = new Set(['', 'id', '_id', 'customer_id', 'uid']);
+const OPERATORS = new Set(['addValueToArrayField', 'removeValueFromArrayField']);
+
+/** Why an attribute write is ignored, or `undefined` when it applies. */
+function writeBlocked(
+  context: OperationContext,
+  key: string,
+  internal: string,
+  isNew: boolean,
+): { reason: 'notWritable' | 'reservedPrefix'; message: string } | undefined {
+  if (IDENTITY_KEYS.has(key)) {
+    return {
+      reason: 'notWritable',
+      message: `Attribute '${key}' was dropped: it names the user's identity; send customer_id at the top level instead`,
+    };
+  }
+  const rule = RULES.get(internal);
+  if (rule && !(isNew ? rule.create : rule.update)) {
+    return {
+      reason: 'notWritable',
+      message: rule.create
+        ? `Attribute '${key}' (${rule.displayName}) was ignored: it can only be set when the user is created`
+        : `Attribute '${key}' (${rule.displayName}) was ignored: MoEngage derives it and Track User cannot write it`,
+    };
+  }
+  if (!isNew && CREATE_ONLY_EXTRA.has(internal)) {
+    return {
+      reason: 'notWritable',
+      message: `Attribute '${key}' was ignored: it can only be set when the user is created`,
+    };
+  }
+  if (
+    internal.startsWith(RESERVED_PREFIX) &&
+    !MOE_WRITABLE.has(internal) &&
+    !identifierKeys(context).includes(internal)
+  ) {
+    return {
+      reason: 'reservedPrefix',
+      message: `Attribute '${key}' was dropped: the moe_ prefix is reserved for MoEngage; rename the attribute`,
+    };
+  }
+  return undefined;
+}
+
+/** Sets the plain attributes (and body-level `platforms`) on the user; returns the internal keys written. */
+export function applyAttributes(
+  context: OperationContext,
+  user: StoredUser,
+  request: TrackUserRequest,
+  isNew: boolean,
+  prefix: string,
+): Set<string> {
+  const written = new Set<string>();
+  const entries: [string, unknown, string][] = [];
+  if (request.platforms !== undefined) entries.push(['platforms', request.platforms, 'platforms']);
+  for (const [key, value] of Object.entries(request.attributes ?? {})) {
+    if (!OPERATORS.has(key)) entries.push([key, value, `attributes.${key}`]);
+  }
+  for (const [key, value, path] of entries) {
+    const internal = internalKey(key);
+    const blocked = writeBlocked(context, key, internal, isNew);
+    if (blocked) {
+      context.drop(blocked.reason, blocked.message, joinPath(prefix, path), value);
+      continue;
+    }
+    setOwn(user.attributes, internal, toJson(value));
+    written.add(internal);
+  }
+  return written;
+}
+
+const sameJson = (a: JsonValue | undefined, b: JsonValue) => JSON.stringify(a) === JSON.stringify(b);
+
+/** Applies addValueToArrayField then removeValueFromArrayField. */
+export function applyArrayOperators(
+  context: OperationContext,
+  user: StoredUser,
+  request: TrackUserRequest,
+  isNew: boolean,
+  written: ReadonlySet<string>,
+  prefix: string,
+): void {
+  for (const operator of ['addValueToArrayField', 'removeValueFromArrayField'] as const) {
+    for (const [key, values] of Object.entries(request.attributes?.[operator] ?? {})) {
+      const internal = internalKey(key);
+      const path = joinPath(prefix, `attributes.${operator}.${key}`);
+      if (internal === 'platforms') {
+        context.drop(
+          'notWritable',
+          `'platforms' is reserved and cannot be used with ${operator}`,
+          path,
+          values,
+        );
+        continue;
+      }
+      if (written.has(internal)) {
+        context.drop(
+          'conflictingWrite',
+          `${operator} on '${key}' was ignored: the same call also sets '${key}' directly; send one or the other`,
+          path,
+          values,
+        );
+        continue;
+      }
+      const blocked = writeBlocked(context, key, internal, isNew);
+      if (blocked) {
+        context.drop(blocked.reason, blocked.message, path, values);
+        continue;
+      }
+      const current = user.attributes[internal];
+      const list: JsonValue[] = Array.isArray(current) ? [...current] : current == null ? [] : [current];
+      const next =
+        operator === 'addValueToArrayField'
+          ? [...list, ...values]
+          : list.filter((item) => !values.some((value) => sameJson(item, value)));
+      setOwn(user.attributes, internal, next);
+    }
+  }
+}
+
+type UnsetRule = NonNullable<TrackUserRequest['unset_attributes']>[number];
+
+function nameMatches(rule: UnsetRule, name: string): boolean {
+  const sensitive = rule.case_sensitive ?? true;
+  const candidate = sensitive ? name : name.toLowerCase();
+  const pattern = sensitive ? rule.attr : rule.attr.toLowerCase();
+  switch (rule.type) {
+    case 'equals':
+      return candidate === pattern;
+    case 'prefix':
+      return candidate.startsWith(pattern);
+    case 'suffix':
+      return candidate.endsWith(pattern);
+    case 'contains':
+      return candidate.includes(pattern);
+  }
+}
+
+/** Whether unset may clear this stored key: standard and custom attributes only. */
+function unsettable(key: string): boolean {
+  const rule = RULES.get(key);
+  return key !== 'platforms' && (rule === undefined || rule.update);
+}
+
+/** Applies `unset_attributes` after every write (the unset wins over a set in the same call). */
+export function applyUnset(
+  context: OperationContext,
+  user: StoredUser,
+  request: TrackUserRequest,
+  prefix: string,
+): void {
+  for (const [index, rule] of (request.unset_attributes ?? []).entries()) {
+    const path = joinPath(prefix, `unset_attributes[${index}]`);
+    const target = internalKey(rule.attr);
+    if (rule.type === 'equals' && (IDENTITY_KEYS.has(rule.attr) || !unsettable(target))) {
+      context.drop(
+        'unsetNotAllowed',
+        `'${rule.attr}' cannot be unset: only standard and custom user attributes can (not customer_id, derived or system attributes)`,
+        path,
+        rule,
+      );
+      continue;
+    }
+    for (const key of Object.keys(user.attributes)) {
+      if (!unsettable(key)) continue;
+      const friendly = friendlyKey(key);
+      if (nameMatches(rule, key) || (friendly !== undefined && nameMatches(rule, friendly))) {
+        delete user.attributes[key];
+      }
+    }
+  }
+}
