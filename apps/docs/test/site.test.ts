@@ -1,0 +1,210 @@
+// Opens the built API reference in Debian's headless Chromium, served from 127.0.0.1, and checks
+// what a reader must find: every operation, every response status (errors included) with the three
+// rate-limit headers, and a page that asks nothing of any other host (it works offline).
+import { existsSync, readFileSync } from 'node:fs';
+import { mkdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { type Browser, type BrowserContext, chromium, type Locator, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { docsDistDir, type RunningDocsServer, serveDocs } from '../src/index.ts';
+
+const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const RATE_LIMIT_HEADERS = ['x-ratelimit-limit', 'x-ratelimit-remaining', 'x-ratelimit-reset'] as const;
+const resultsDir = fileURLToPath(new URL('../test-results/', import.meta.url));
+const builtDocument = join(docsDistDir, 'openapi.json');
+
+interface ShownOperation {
+  operationId: string;
+  summary: string;
+  tag: string;
+  statuses: string[];
+}
+
+/** The operations the site must show, read from the document the site was built from (its dist copy). */
+function operationsOfBuiltSite(): { title: string; operations: ShownOperation[] } {
+  if (!existsSync(join(docsDistDir, 'index.html')) || !existsSync(builtDocument)) {
+    throw new Error(
+      `The site is not built (${docsDistDir} is incomplete): run \`pnpm --filter @moedata/docs build\` first.`,
+    );
+  }
+  const document = JSON.parse(readFileSync(builtDocument, 'utf8')) as {
+    info: { title: string };
+    paths: Record<
+      string,
+      Record<string, { operationId: string; summary: string; tags: string[]; responses: object }>
+    >;
+  };
+  const operations = Object.values(document.paths).flatMap((item) =>
+    Object.values(item).map((operation) => ({
+      operationId: operation.operationId,
+      summary: operation.summary,
+      tag: operation.tags[0] ?? '',
+      statuses: Object.keys(operation.responses),
+    })),
+  );
+  return { title: document.info.title, operations };
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+const chromiumInstalled = existsSync(CHROMIUM_PATH);
+if (!chromiumInstalled) {
+  const hint = `Chromium is not installed at ${CHROMIUM_PATH}: run \`apt-get install -y chromium\` or set CHROMIUM_PATH.`;
+  if (process.env.CI === 'true') {
+    it('finds Chromium for the browser test (required in CI)', () => {
+      throw new Error(hint);
+    });
+  } else {
+    console.warn(`\n!!! SKIPPING the API reference browser test !!!\n${hint}\n`);
+  }
+}
+
+describe.runIf(chromiumInstalled)('the API reference site (dist/) in headless Chromium', () => {
+  let site: { title: string; operations: ShownOperation[] } = { title: '', operations: [] };
+  let server: RunningDocsServer | undefined;
+  let browser: Browser | undefined;
+  let context: BrowserContext;
+  let page: Page;
+  const offHostRequests: string[] = [];
+  const pageErrors: string[] = [];
+
+  beforeAll(async () => {
+    site = operationsOfBuiltSite();
+    await mkdir(resultsDir, { recursive: true });
+    server = await serveDocs({ port: 0, root: docsDistDir });
+    browser = await chromium.launch({
+      executablePath: CHROMIUM_PATH,
+      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
+    });
+    context = await browser.newContext({ viewport: { width: 1440, height: 1000 } });
+    // Offline proof: anything not for 127.0.0.1 is recorded and blocked.
+    await context.route('**/*', (route) => {
+      const url = new URL(route.request().url());
+      if (url.hostname === '127.0.0.1') return route.continue();
+      offHostRequests.push(url.href);
+      return route.abort('blockedbyclient');
+    });
+    context.on('request', (request) => {
+      const url = new URL(request.url());
+      if (!['http:', 'https:', 'ws:', 'wss:'].includes(url.protocol) || url.hostname === '127.0.0.1') return;
+      if (!offHostRequests.includes(url.href)) offHostRequests.push(url.href);
+    });
+    page = await context.newPage();
+    page.on('pageerror', (error) => pageErrors.push(error.message));
+    page.on('console', (message) => {
+      if (message.type() === 'error') pageErrors.push(message.text());
+    });
+    await page.goto(server.url, { waitUntil: 'load' });
+    // The 2.5 MB page hydrates after load; its first heading says it is ready.
+    await page.locator('h1').first().waitFor({ timeout: 30_000 });
+  }, 60_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  /** Shows one operation (Redoc routes by hash: #/<tag>/<operationid>) and returns its section. */
+  async function openOperation(operation: ShownOperation): Promise<Locator> {
+    const tagLink = page
+      .locator('a[href]')
+      .filter({ hasText: new RegExp(`^${escapeRegExp(operation.tag)}$`) });
+    const tagPath = (await tagLink.first().getAttribute('href'))?.replace(/^#/, '');
+    expect(tagPath, `no navigation link for tag "${operation.tag}"`).toMatch(/^\//);
+    const sectionId = `${tagPath}/${operation.operationId.toLowerCase()}`;
+    await page.evaluate((hash) => {
+      window.location.hash = hash;
+    }, `#${sectionId}`);
+    const section = page.locator(`[data-section-id="${sectionId}"]`);
+    await section.locator('h2').first().waitFor({ timeout: 10_000 });
+    return section;
+  }
+
+  it('renders the title of the document', async () => {
+    expect(await page.locator('h1').first().textContent()).toContain(site.title);
+    await page.screenshot({ path: join(resultsDir, 'site.png') });
+  });
+
+  it('lists all 8 operations', () => {
+    expect(site.operations.map(({ operationId }) => operationId).sort()).toEqual(
+      [
+        'bulkImport',
+        'createEvent',
+        'deleteUser',
+        'getUser',
+        'mergeUsers',
+        'trackDevice',
+        'trackUser',
+        'triggerFileImport',
+      ].sort(),
+    );
+  });
+
+  it('shows each operation with its summary and every response status, errors included', async () => {
+    for (const operation of site.operations) {
+      const section = await openOperation(operation);
+      expect(await section.locator('h2').first().textContent()).toBe(operation.summary);
+      const tabs = section.locator('[role="tablist"][aria-label="Response status"] [role="tab"]');
+      expect(await tabs.allTextContents(), `${operation.operationId} response statuses`).toEqual(
+        operation.statuses,
+      );
+      expect(operation.statuses, `${operation.operationId} documents the common errors`).toEqual(
+        expect.arrayContaining(['400', '401', '413', '429', '500']),
+      );
+    }
+  }, 60_000);
+
+  it('shows the three rate-limit headers on every response of every operation', async () => {
+    for (const operation of site.operations) {
+      const section = await openOperation(operation);
+      // Clicks each response tab inside the page (one round trip per operation) and reads which
+      // header names are visible once React has rendered that response.
+      const shownByStatus = await section.evaluate(
+        async (element, names) => {
+          const shown: Record<string, string[]> = {};
+          const tabs = element.querySelectorAll<HTMLElement>(
+            '[role="tablist"][aria-label="Response status"] [role="tab"]',
+          );
+          for (const tab of tabs) {
+            tab.click();
+            await new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
+            const visible = names.filter((name) =>
+              [...element.querySelectorAll('span')].some(
+                (span) => span.textContent === name && span.checkVisibility(),
+              ),
+            );
+            shown[
+              `${tab.textContent}${tab.getAttribute('aria-selected') === 'true' ? '' : ' (not selected)'}`
+            ] = visible;
+          }
+          return shown;
+        },
+        [...RATE_LIMIT_HEADERS],
+      );
+      expect(shownByStatus, `${operation.operationId}: visible rate-limit headers per response`).toEqual(
+        Object.fromEntries(operation.statuses.map((status) => [status, [...RATE_LIMIT_HEADERS]])),
+      );
+    }
+    const trackUser = site.operations.find(({ operationId }) => operationId === 'trackUser');
+    if (trackUser !== undefined) {
+      const section = await openOperation(trackUser);
+      await section.locator('[role="tab"]').filter({ hasText: /^429$/ }).click();
+      await section.screenshot({ path: join(resultsDir, 'trackUser-429.png') });
+    }
+  }, 60_000);
+
+  it('offers the OpenAPI document for download', async () => {
+    await expect(page.locator('a[download][href="./openapi.json"]').isVisible()).resolves.toBe(true);
+    const download = await fetch(new URL('openapi.json', server?.url));
+    expect(download.status).toBe(200);
+    expect(await download.text()).toBe(readFileSync(builtDocument, 'utf8'));
+  });
+
+  it('requests nothing from any host but 127.0.0.1 and logs no errors', () => {
+    expect(offHostRequests).toEqual([]);
+    expect(pageErrors).toEqual([]);
+  });
+});
