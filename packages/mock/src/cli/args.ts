@@ -1,0 +1,136 @@
+import { parseArgs } from 'node:util';
+import { LOG_LEVELS, type LogLevel } from '../server/logger.ts';
+import { WorkspaceIdSchema } from '../server/workspace-schema.ts';
+import { CliUsageError } from './errors.ts';
+
+/** What the command line asked for; absent fields fall back to the config file, then to defaults. */
+export interface CliArgs {
+  help: boolean;
+  version: boolean;
+  port?: number;
+  host?: string;
+  /** `--workspace ID:KEY`, in order. */
+  workspaces: Array<{ workspaceId: string; apiKey: string }>;
+  config?: string;
+  data?: string;
+  log?: LogLevel;
+  corsOrigins: string[];
+  docs?: string;
+}
+
+const OPTIONS = {
+  help: { type: 'boolean', short: 'h' },
+  version: { type: 'boolean', short: 'v' },
+  port: { type: 'string', short: 'p' },
+  host: { type: 'string' },
+  workspace: { type: 'string', short: 'w', multiple: true },
+  config: { type: 'string', short: 'c' },
+  data: { type: 'string', short: 'd' },
+  log: { type: 'string' },
+  'cors-origin': { type: 'string', multiple: true },
+  docs: { type: 'string' },
+} as const;
+
+function parsePort(value: string): number {
+  const port = Number(value);
+  if (!/^\d+$/.test(value) || port > 65_535) {
+    throw new CliUsageError(
+      `--port must be a whole number from 0 to 65535 (0 picks a free port); got "${value}".`,
+    );
+  }
+  return port;
+}
+
+function parseWorkspace(value: string): { workspaceId: string; apiKey: string } {
+  const colon = value.indexOf(':');
+  const workspaceId = colon === -1 ? value : value.slice(0, colon);
+  const apiKey = colon === -1 ? '' : value.slice(colon + 1);
+  if (!workspaceId || !apiKey) {
+    throw new CliUsageError(
+      `--workspace takes ID:KEY (the workspace id, a colon, the API key), e.g. --workspace DEMO:secret; got "${value}".`,
+    );
+  }
+  if (!WorkspaceIdSchema.safeParse(workspaceId).success) {
+    throw new CliUsageError(`--workspace ${value}: the id may use only letters, digits, "_" and "-".`);
+  }
+  return { workspaceId, apiKey };
+}
+
+function parseLogLevel(value: string): LogLevel {
+  if (!(LOG_LEVELS as readonly string[]).includes(value)) {
+    throw new CliUsageError(`--log must be one of ${LOG_LEVELS.join(', ')}; got "${value}".`);
+  }
+  return value as LogLevel;
+}
+
+/** Parses the command line (without `node` and the script). Throws {@link CliUsageError} on a mistake. */
+export function parseCliArgs(argv: readonly string[]): CliArgs {
+  let values: ReturnType<typeof parseArgs<{ options: typeof OPTIONS; strict: true }>>['values'];
+  try {
+    ({ values } = parseArgs({ args: [...argv], options: OPTIONS, strict: true, allowPositionals: false }));
+  } catch (error) {
+    throw new CliUsageError(`${(error as Error).message}.`);
+  }
+  const args: CliArgs = {
+    help: values.help ?? false,
+    version: values.version ?? false,
+    workspaces: (values.workspace ?? []).map(parseWorkspace),
+    corsOrigins: values['cors-origin'] ?? [],
+  };
+  if (values.port !== undefined) args.port = parsePort(values.port);
+  if (values.host !== undefined) args.host = values.host;
+  if (values.config !== undefined) args.config = values.config;
+  if (values.data !== undefined) args.data = values.data;
+  if (values.log !== undefined) args.log = parseLogLevel(values.log);
+  if (values.docs !== undefined) args.docs = values.docs;
+  return args;
+}
+
+/** The `--help` text. */
+export const HELP_TEXT = `moengage-mock — a local emulator of the MoEngage Data API (stateful: auth, validation, rate limits, errors)
+
+Usage:
+  moengage-mock [options]
+
+Options:
+  -p, --port N             Port to listen on (default 4010; 0 picks a free port)
+      --host HOST          Interface to bind (default 127.0.0.1)
+  -w, --workspace ID:KEY   A workspace and its API key; repeat for several.
+                           Without any, a demo workspace is created and its credentials printed.
+  -c, --config FILE        JSON file with every option and per-workspace settings (see below)
+  -d, --data FILE          Keep state in this SQLite file (survives restarts); default: in memory
+      --log LEVEL          silent | error | info | debug (default info)
+      --cors-origin ORIGIN Browser origin allowed to call the emulator; repeat for several (default: any)
+      --docs DIR           Static site to serve at /docs (default: apps/docs/dist when built)
+  -h, --help               Show this help
+  -v, --version            Show the version
+
+Endpoints:
+  /v1/...  and /v1.0/data/fileimports/...   the Data API (every data center's paths on one host)
+  /_mock                                     inspection API for tests (users, events, drops, reset, ...)
+  /docs/                                     the API reference, when built
+
+Config file (all fields optional; command-line flags win):
+  {
+    "port": 4010, "host": "127.0.0.1", "log": "info", "data": "./mock.db",
+    "corsOrigins": ["http://localhost:5173"],
+    "defaults": { "payloadLimitBytes": 131072 },
+    "workspaces": {
+      "MYWORKSPACE": {
+        "apiKey": "secret",                   // null = no key generated yet (every call gets 409)
+        "accountState": "active",             // active | blacklisted | suspended | temporarilySuspended
+        "rateLimits": { "trackUser": { "users": 10000 }, "bulkImport": { "users": 10000, "events": 30000 } },
+        "payloadLimitBytes": 131072,
+        "identityResolution": { "identifiers": ["moe_mobile", "u_em"] },
+        "strictBulk": false,
+        "faults": { "rate": 0.1, "nextFailures": 2, "status": 503, "latencyMs": 200 },
+        "fileImportSchedules": ["schedule-1"],
+        "fileImportCooldownSeconds": 300
+      }
+    }
+  }
+
+Examples:
+  moengage-mock --port 4477 --workspace MYWORKSPACE:secret
+  moengage-mock --config mock.json --data .moengage-mock.db --log debug
+`;

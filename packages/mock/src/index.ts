@@ -1,0 +1,57 @@
+/**
+ * `@moedata/mock`: a stateful emulator of the MoEngage Data API. This entry point runs anywhere
+ * (Node, browsers, workers): the engine, the in-memory store and the MSW handlers. Node-only helpers
+ * (setupServer, the standalone server, the SQLite store) are in `@moedata/mock/node`; the browser's
+ * setupWorker helpers in `@moedata/mock/browser`.
+ */
+
+// The engine
+export { basicAuthHeader } from './engine/basic-auth.ts';
+export { createEngine } from './engine/engine.ts';
+export type {
+  AccountState,
+  Clock,
+  Engine,
+  EngineFixtures,
+  EngineOptions,
+  EngineRequest,
+  EngineResponse,
+  FaultConfig,
+  FaultContext,
+  FaultStatus,
+  IdentityResolutionConfig,
+  RateLimitOverrides,
+  RateLimits,
+  ResolvedWorkspace,
+  UserFixture,
+  WorkspaceConfig,
+  WorkspaceRegistry,
+} from './engine/types.ts';
+// MSW handlers
+export { type CreateHandlersOptions, createHandlers } from './handlers/create-handlers.ts';
+// The store
+export { createMemoryStore, seedInto } from './store/memory.ts';
+export type {
+  DeleteRecord,
+  DeviceCollection,
+  DroppedItem,
+  DropReason,
+  EventCollection,
+  EventFilter,
+  FileImportRun,
+  FileImportRunLog,
+  JsonObject,
+  JsonValue,
+  MergeRecord,
+  RecordLog,
+  RequestLog,
+  RequestLogEntry,
+  RequestLogFilter,
+  Store,
+  StoredDevice,
+  StoredEvent,
+  StoredUser,
+  StoreFixtures,
+  StoreSnapshot,
+  UserCollection,
+} from './store/types.ts';

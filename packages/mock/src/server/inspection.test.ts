@@ -1,0 +1,175 @@
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { dataApiHeaders, TEST_WORKSPACE, trackUser, trackUserBody } from '../../test/support/data-api.ts';
+import { type MockServer, startMockServer } from './mock-server.ts';
+
+let server: MockServer;
+
+beforeAll(async () => {
+  server = await startMockServer({
+    port: 0,
+    engineOptions: { workspaces: { [TEST_WORKSPACE.workspaceId]: { apiKey: TEST_WORKSPACE.apiKey } } },
+  });
+});
+afterEach(async () => {
+  await fetch(`${server.url}/_mock/reset`, { method: 'POST' });
+  server.engine.setFaults(TEST_WORKSPACE.workspaceId, undefined);
+});
+afterAll(() => server.close());
+
+async function inspect<T = Record<string, unknown>>(
+  path: string,
+  init?: RequestInit,
+): Promise<{ status: number; body: T }> {
+  const response = await fetch(`${server.url}/_mock${path}`, init);
+  return { status: response.status, body: (await response.json()) as T };
+}
+
+const json = (method: string, body: unknown): RequestInit => ({
+  method,
+  headers: { 'content-type': 'application/json' },
+  body: JSON.stringify(body),
+});
+
+describe('/_mock inspection API', () => {
+  it('lists its endpoints at /_mock', async () => {
+    const { body } = await inspect<{ endpoints: Array<{ method: string; path: string }> }>('');
+    expect(body.endpoints).toEqual(
+      expect.arrayContaining([{ method: 'GET', path: '/_mock/users', summary: expect.any(String) }]),
+    );
+  });
+
+  it('shows stored users, one user, events-free request log entries and the request log', async () => {
+    await trackUser(server.url, trackUserBody('john'));
+    const users = await inspect<{ users: Array<{ customerId: string }> }>(
+      `/users?workspace=${TEST_WORKSPACE.workspaceId}`,
+    );
+    expect(users.body.users.map((user) => user.customerId)).toEqual(['john']);
+
+    const one = await inspect<{ user: { attributes: Record<string, unknown> } }>(
+      `/users/${TEST_WORKSPACE.workspaceId}/john`,
+    );
+    expect(one.body.user.attributes).toMatchObject({ u_n: 'John Doe', plan: 'gold' });
+
+    const requests = await inspect<{ requests: Array<{ operationId: string; status: number }> }>(
+      '/requests?operation_id=trackUser',
+    );
+    expect(requests.body.requests).toEqual([
+      expect.objectContaining({ operationId: 'trackUser', status: 200 }),
+    ]);
+  });
+
+  it('answers 404 for a user that does not exist', async () => {
+    const { status, body } = await inspect(`/users/${TEST_WORKSPACE.workspaceId}/nobody`);
+    expect(status).toBe(404);
+    expect(body).toMatchObject({ status: 'fail' });
+  });
+
+  it('lists events, devices, merges, deletes, drops and file-import runs as arrays', async () => {
+    await trackUser(server.url, trackUserBody('john', { moe_secret: 1 }));
+    for (const [path, key] of [
+      ['/events', 'events'],
+      ['/devices', 'devices'],
+      ['/merges', 'merges'],
+      ['/deletes', 'deletes'],
+      ['/file-imports', 'fileImportRuns'],
+    ] as const) {
+      const { status, body } = await inspect(path);
+      expect(status, path).toBe(200);
+      expect(Array.isArray(body[key]), path).toBe(true);
+    }
+    const drops = await inspect<{ drops: Array<{ reason: string; path: string }> }>('/drops');
+    expect(drops.body.drops).toEqual([expect.objectContaining({ reason: 'reservedPrefix' })]);
+  });
+
+  it('empties the store on POST /_mock/reset', async () => {
+    await trackUser(server.url, trackUserBody('john'));
+    expect((await inspect('/reset', { method: 'POST' })).status).toBe(200);
+    expect((await inspect<{ users: unknown[] }>('/users')).body.users).toEqual([]);
+  });
+
+  it('lists workspaces with their settings but never their API keys', async () => {
+    const { body } = await inspect<{ workspaces: Array<Record<string, unknown>> }>('/workspaces');
+    expect(body.workspaces[0]).toMatchObject({ workspaceId: TEST_WORKSPACE.workspaceId, apiKeySet: true });
+    expect(JSON.stringify(body)).not.toContain(TEST_WORKSPACE.apiKey);
+  });
+
+  it('adds a workspace over HTTP and names the bad field of an invalid one', async () => {
+    const added = await inspect(
+      '/workspaces',
+      json('POST', { workspaceId: 'SECOND', apiKey: 'k2', strictBulk: true }),
+    );
+    expect(added.status).toBe(201);
+    expect(server.engine.workspaces.get('SECOND')?.strictBulk).toBe(true);
+
+    const bad = await inspect<{ message: string }>(
+      '/workspaces',
+      json('POST', { workspaceId: 'THIRD', accountState: 'gone' }),
+    );
+    expect(bad.status).toBe(400);
+    expect(bad.body.message).toContain('accountState');
+    server.engine.workspaces.remove('SECOND');
+  });
+
+  it('changes a workspace setting with PATCH, and the next Data API call sees it', async () => {
+    const patched = await inspect(
+      `/workspaces/${TEST_WORKSPACE.workspaceId}`,
+      json('PATCH', { accountState: 'suspended' }),
+    );
+    expect(patched.status).toBe(200);
+    expect((await trackUser(server.url, trackUserBody('john'))).status).toBe(403);
+    await inspect(`/workspaces/${TEST_WORKSPACE.workspaceId}`, json('PATCH', { accountState: 'active' }));
+  });
+
+  it('injects faults for the next requests and turns them off again', async () => {
+    const set = await inspect(
+      `/faults/${TEST_WORKSPACE.workspaceId}`,
+      json('PUT', { nextFailures: 1, status: 503 }),
+    );
+    expect(set.status).toBe(200);
+    expect((await trackUser(server.url, trackUserBody('john'))).status).toBe(503);
+    expect((await trackUser(server.url, trackUserBody('john'))).status).toBe(200);
+
+    const faults = await inspect<{ faults: Record<string, unknown> }>('/faults');
+    expect(faults.body.faults).toHaveProperty(TEST_WORKSPACE.workspaceId);
+    expect((await inspect(`/faults/${TEST_WORKSPACE.workspaceId}`, { method: 'DELETE' })).status).toBe(200);
+  });
+
+  it('refuses fault settings outside their range, naming the field', async () => {
+    const { status, body } = await inspect<{ message: string }>(
+      `/faults/${TEST_WORKSPACE.workspaceId}`,
+      json('PUT', { rate: 2 }),
+    );
+    expect(status).toBe(400);
+    expect(body.message).toContain('rate');
+  });
+
+  it('seeds fixtures and shows them in a snapshot', async () => {
+    const seeded = await inspect(
+      '/seed',
+      json('POST', {
+        users: [
+          { workspaceId: TEST_WORKSPACE.workspaceId, customerId: 'seeded', attributes: { name: 'Seed' } },
+        ],
+      }),
+    );
+    expect(seeded.status).toBe(200);
+    const snapshot = await inspect<{ users: Array<{ customerId: string }> }>('/snapshot');
+    expect(snapshot.body.users.map((user) => user.customerId)).toEqual(['seeded']);
+  });
+
+  it('answers 404 for an unknown endpoint and 405 for a known one with the wrong method', async () => {
+    expect((await inspect('/nothing-here')).status).toBe(404);
+    const wrongMethod = await inspect<{ message: string }>('/reset');
+    expect(wrongMethod.status).toBe(405);
+    expect(wrongMethod.body.message).toContain('POST');
+  });
+
+  it('keeps the Data API unaffected by the inspection prefix', async () => {
+    const response = await fetch(`${server.url}/v1/customer/${TEST_WORKSPACE.workspaceId}`, {
+      method: 'POST',
+      headers: dataApiHeaders(),
+      body: JSON.stringify(trackUserBody('john')),
+    });
+    expect(response.status).toBe(200);
+  });
+});

@@ -1,0 +1,341 @@
+/**
+ * The `/_mock/*` JSON endpoints: what the emulator holds (users, events, devices, merges, deletes,
+ * drops, request log), and controls for tests over HTTP (reset, seed, workspaces, faults). They live
+ * outside the MoEngage paths (`/v1/...`), so they can never shadow a Data API route.
+ */
+import type { IncomingMessage } from 'node:http';
+import type { z } from 'zod';
+import type { Engine, EngineFixtures, ResolvedWorkspace } from '../engine/types.ts';
+import { readBodyUpTo } from './read-body.ts';
+import {
+  describeIssues,
+  FaultSettingsSchema,
+  WorkspaceIdSchema,
+  WorkspaceSettingsSchema,
+} from './workspace-schema.ts';
+
+/** The URL prefix of the inspection API. */
+export const INSPECTION_PREFIX = '/_mock';
+
+/** Seeding may carry many records; anything larger is refused rather than buffered. */
+const INSPECTION_BODY_LIMIT = 10 * 1024 * 1024;
+
+/** A JSON answer of the inspection API. */
+export interface InspectionResponse {
+  status: number;
+  body: unknown;
+}
+
+interface RouteContext {
+  engine: Engine;
+  params: string[];
+  query: URLSearchParams;
+  readJson: () => Promise<unknown>;
+}
+
+interface Route {
+  method: string;
+  pattern: RegExp;
+  summary: string;
+  handle: (context: RouteContext) => InspectionResponse | Promise<InspectionResponse>;
+}
+
+const ok = (body: unknown): InspectionResponse => ({ status: 200, body });
+const fail = (status: number, message: string): InspectionResponse => ({
+  status,
+  body: { status: 'fail', message },
+});
+
+/** A workspace as listed: every setting, but never the API key itself. */
+function describeWorkspace(workspace: ResolvedWorkspace) {
+  const { apiKey, faults, ...settings } = workspace;
+  const jsonFaults = faults && { ...faults, when: faults.when ? 'predicate (set in code)' : undefined };
+  return { ...settings, apiKeySet: apiKey !== undefined, faults: jsonFaults };
+}
+
+function parseOrFail<T>(schema: z.ZodType<T>, value: unknown, what: string): T | InspectionResponse {
+  const result = schema.safeParse(value);
+  if (result.success) return result.data;
+  return fail(400, `Invalid ${what}: ${describeIssues(result.error).join('; ')}`);
+}
+
+const isFailure = (value: unknown): value is InspectionResponse =>
+  typeof value === 'object' && value !== null && 'status' in value && 'body' in value;
+
+const workspaceFilter = (query: URLSearchParams) => query.get('workspace') ?? undefined;
+
+const routes: Route[] = [
+  {
+    method: 'GET',
+    pattern: /^\/health$/,
+    summary: 'Liveness: { status: "ok" }',
+    handle: () => ok({ status: 'ok' }),
+  },
+  {
+    method: 'GET',
+    pattern: /^\/workspaces$/,
+    summary: 'Workspaces and their settings (API keys hidden)',
+    handle: ({ engine }) => ok({ workspaces: engine.workspaces.list().map(describeWorkspace) }),
+  },
+  {
+    method: 'POST',
+    pattern: /^\/workspaces$/,
+    summary: 'Add or replace a workspace: { "workspaceId": "ID", "apiKey": "KEY", ...settings }',
+    handle: async ({ engine, readJson }) => {
+      const body = await readJson();
+      const { workspaceId, ...settings } = (typeof body === 'object' && body !== null ? body : {}) as Record<
+        string,
+        unknown
+      >;
+      const id = parseOrFail(WorkspaceIdSchema, workspaceId, 'workspaceId');
+      if (isFailure(id)) return id;
+      const config = parseOrFail(WorkspaceSettingsSchema, settings, 'workspace settings');
+      if (isFailure(config)) return config;
+      engine.workspaces.add(id, config);
+      return {
+        status: 201,
+        body: { workspace: describeWorkspace(engine.workspaces.get(id) as ResolvedWorkspace) },
+      };
+    },
+  },
+  {
+    method: 'PATCH',
+    pattern: /^\/workspaces\/([^/]+)$/,
+    summary: 'Change some settings of a workspace (same fields as POST, all optional)',
+    handle: async ({ engine, params, readJson }) => {
+      const patch = parseOrFail(WorkspaceSettingsSchema, await readJson(), 'workspace settings');
+      if (isFailure(patch)) return patch;
+      const id = params[0] as string;
+      if (!engine.workspaces.update(id, patch))
+        return fail(404, `No workspace ${id}; add it with POST /_mock/workspaces.`);
+      return ok({ workspace: describeWorkspace(engine.workspaces.get(id) as ResolvedWorkspace) });
+    },
+  },
+  {
+    method: 'DELETE',
+    pattern: /^\/workspaces\/([^/]+)$/,
+    summary: 'Remove a workspace (its stored data stays until reset)',
+    handle: ({ engine, params }) =>
+      engine.workspaces.remove(params[0] as string)
+        ? ok({ status: 'success' })
+        : fail(404, `No workspace ${params[0]}; GET /_mock/workspaces lists them.`),
+  },
+  {
+    method: 'GET',
+    pattern: /^\/users$/,
+    summary: 'Users (?workspace=ID)',
+    handle: ({ engine, query }) => ok({ users: engine.store.users.list(workspaceFilter(query)) }),
+  },
+  {
+    method: 'GET',
+    pattern: /^\/users\/([^/]+)\/([^/]+)$/,
+    summary: 'One user by workspace and customer_id: /_mock/users/ID/CUSTOMER_ID',
+    handle: ({ engine, params }) => {
+      const [workspaceId, customerId] = params as [string, string];
+      const user = engine.store.users.get(workspaceId, customerId);
+      return user ? ok({ user }) : fail(404, `No user ${customerId} in workspace ${workspaceId}.`);
+    },
+  },
+  {
+    method: 'GET',
+    pattern: /^\/events$/,
+    summary: 'Events (?workspace=ID&customer_id=&moengage_id=&action=)',
+    handle: ({ engine, query }) =>
+      ok({
+        events: engine.store.events.list(workspaceFilter(query), {
+          customerId: query.get('customer_id') ?? undefined,
+          moengageId: query.get('moengage_id') ?? undefined,
+          action: query.get('action') ?? undefined,
+        }),
+      }),
+  },
+  {
+    method: 'GET',
+    pattern: /^\/devices$/,
+    summary: 'Devices (?workspace=ID&moengage_id=)',
+    handle: ({ engine, query }) =>
+      ok({
+        devices: engine.store.devices.list(workspaceFilter(query), query.get('moengage_id') ?? undefined),
+      }),
+  },
+  {
+    method: 'GET',
+    pattern: /^\/merges$/,
+    summary: 'Applied merges (?workspace=ID)',
+    handle: ({ engine, query }) => ok({ merges: engine.store.merges.list(workspaceFilter(query)) }),
+  },
+  {
+    method: 'GET',
+    pattern: /^\/deletes$/,
+    summary: 'Deleted users (?workspace=ID)',
+    handle: ({ engine, query }) => ok({ deletes: engine.store.deletes.list(workspaceFilter(query)) }),
+  },
+  {
+    method: 'GET',
+    pattern: /^\/drops$/,
+    summary: 'Items accepted with 200 but dropped, with the reason (?workspace=ID)',
+    handle: ({ engine, query }) => ok({ drops: engine.store.drops.list(workspaceFilter(query)) }),
+  },
+  {
+    method: 'GET',
+    pattern: /^\/file-imports$/,
+    summary: 'Trigger File Imports runs (?workspace=ID)',
+    handle: ({ engine, query }) =>
+      ok({ fileImportRuns: engine.store.fileImportRuns.list(workspaceFilter(query)) }),
+  },
+  {
+    method: 'GET',
+    pattern: /^\/requests$/,
+    summary: 'The request log (?workspace=ID&operation_id=&status=)',
+    handle: ({ engine, query }) => {
+      const status = query.get('status');
+      return ok({
+        requests: engine.store.requestLog.list(workspaceFilter(query), {
+          operationId: query.get('operation_id') ?? undefined,
+          status: status === null ? undefined : Number(status),
+        }),
+      });
+    },
+  },
+  {
+    method: 'GET',
+    pattern: /^\/snapshot$/,
+    summary: 'Everything the store holds, as one JSON document (POST it to /_mock/seed elsewhere)',
+    handle: ({ engine }) => ok(engine.store.snapshot()),
+  },
+  {
+    method: 'POST',
+    pattern: /^\/seed$/,
+    summary: 'Add fixtures: { users?, devices?, events?, ... } (a /_mock/snapshot document works)',
+    handle: async ({ engine, readJson }) => {
+      const fixtures = await readJson();
+      if (typeof fixtures !== 'object' || fixtures === null || Array.isArray(fixtures)) {
+        return fail(
+          400,
+          'Send a JSON object such as { "users": [...] }; GET /_mock/snapshot shows the shape.',
+        );
+      }
+      try {
+        engine.seed(fixtures as EngineFixtures);
+      } catch (error) {
+        return fail(
+          400,
+          `The fixtures were refused: ${error instanceof Error ? error.message : String(error)}`,
+        );
+      }
+      return ok({ status: 'success' });
+    },
+  },
+  {
+    method: 'POST',
+    pattern: /^\/reset$/,
+    summary: 'Empty the store and the rate-limit windows (workspaces stay)',
+    handle: ({ engine }) => {
+      engine.reset();
+      return ok({ status: 'success' });
+    },
+  },
+  {
+    method: 'GET',
+    pattern: /^\/faults$/,
+    summary: 'Fault injection per workspace',
+    handle: ({ engine }) =>
+      ok({
+        faults: Object.fromEntries(
+          engine.workspaces
+            .list()
+            .map((workspace) => [workspace.workspaceId, describeWorkspace(workspace).faults ?? null]),
+        ),
+      }),
+  },
+  {
+    method: 'PUT',
+    pattern: /^\/faults\/([^/]+)$/,
+    summary: 'Set fault injection: { "rate"?, "nextFailures"?, "status"?, "latencyMs"? }',
+    handle: async ({ engine, params, readJson }) => {
+      const id = params[0] as string;
+      if (!engine.workspaces.has(id))
+        return fail(404, `No workspace ${id}; GET /_mock/workspaces lists them.`);
+      const faults = parseOrFail(FaultSettingsSchema, await readJson(), 'faults');
+      if (isFailure(faults)) return faults;
+      engine.setFaults(id, faults);
+      return ok({ faults });
+    },
+  },
+  {
+    method: 'DELETE',
+    pattern: /^\/faults\/([^/]+)$/,
+    summary: 'Turn fault injection off for a workspace',
+    handle: ({ engine, params }) => {
+      const id = params[0] as string;
+      if (!engine.workspaces.has(id))
+        return fail(404, `No workspace ${id}; GET /_mock/workspaces lists them.`);
+      engine.setFaults(id, undefined);
+      return ok({ status: 'success' });
+    },
+  },
+];
+
+/** The endpoint list `GET /_mock` answers with (and a 404 under `/_mock` repeats). */
+function index(): InspectionResponse {
+  return ok({
+    endpoints: routes.map((route) => ({
+      method: route.method,
+      path: INSPECTION_PREFIX + route.pattern.source.replace(/^\^|\$$/g, '').replace(/\\\//g, '/'),
+      summary: route.summary,
+    })),
+  });
+}
+
+async function readJsonBody(request: IncomingMessage): Promise<unknown> {
+  const { body, exceeded } = await readBodyUpTo(request, INSPECTION_BODY_LIMIT);
+  if (exceeded) throw new InspectionError(413, 'The body is over 10 MB; seed in smaller parts.');
+  if (body === null) return {};
+  try {
+    return JSON.parse(new TextDecoder().decode(body));
+  } catch {
+    throw new InspectionError(400, 'The body is not valid JSON.');
+  }
+}
+
+class InspectionError extends Error {
+  readonly status: number;
+  constructor(status: number, message: string) {
+    super(message);
+    this.status = status;
+  }
+}
+
+/**
+ * Answers one request under `/_mock` (`url.pathname` is the full path, `/_mock/users`): 404 for an
+ * unknown endpoint and 405 for a known one with another method, each naming what to use instead.
+ */
+export async function handleInspection(
+  engine: Engine,
+  request: IncomingMessage,
+  url: URL,
+): Promise<InspectionResponse> {
+  const path = url.pathname.slice(INSPECTION_PREFIX.length).replace(/\/+$/, '');
+  if (path === '' && request.method === 'GET') return index();
+  const candidates = routes.filter((route) => route.pattern.test(path));
+  const route = candidates.find((candidate) => candidate.method === request.method);
+  if (!route) {
+    if (candidates.length > 0) {
+      const allowed = candidates.map((candidate) => candidate.method).join(', ');
+      return fail(405, `${request.method} is not supported on ${url.pathname}; use ${allowed}.`);
+    }
+    return fail(404, `No inspection endpoint ${url.pathname}; GET ${INSPECTION_PREFIX} lists them.`);
+  }
+  const params = (route.pattern.exec(path) ?? []).slice(1).map((part) => decodeURIComponent(part));
+  try {
+    return await route.handle({
+      engine,
+      params,
+      query: url.searchParams,
+      readJson: () => readJsonBody(request),
+    });
+  } catch (error) {
+    if (error instanceof InspectionError) return fail(error.status, error.message);
+    throw error;
+  }
+}

@@ -1,0 +1,210 @@
+/**
+ * The standalone emulator: a bare `node:http` server straight on the engine (no MSW Request/Response
+ * objects on the hot path). Keep-alive, CORS for browser callers, bodies read as streams that stop at
+ * the workspace's size limit, `/_mock/*` inspection, an optional `/docs` folder, graceful close.
+ */
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { createEngine } from '../engine/engine.ts';
+import type { Engine, EngineOptions } from '../engine/types.ts';
+import { answerPreflight, applyCors, type CorsOrigins, isPreflight } from './cors.ts';
+import { handleInspection, INSPECTION_PREFIX } from './inspection.ts';
+import { createLogger, type Logger } from './logger.ts';
+import { readBodyUpTo } from './read-body.ts';
+import { serveStatic } from './static-files.ts';
+
+/** Where the docs site is mounted. */
+export const DOCS_PATH = '/docs';
+
+/** Options of {@link startMockServer}. */
+export interface MockServerOptions {
+  /** The engine to serve; created from `engineOptions` when absent (and then closed with the server). */
+  engine?: Engine;
+  /** Options for the engine created when `engine` is absent. */
+  engineOptions?: EngineOptions;
+  /** @default 4010 (0 picks a free port) */
+  port?: number;
+  /** @default '127.0.0.1' */
+  host?: string;
+  /** Browser origins allowed to call the server. @default '*' (any origin, echoed back) */
+  corsOrigins?: CorsOrigins;
+  /** A built static site served under `/docs` (the API reference from apps/docs/dist). */
+  docsDir?: string | undefined;
+  /** @default a silent logger */
+  logger?: Logger;
+  /** How long an idle keep-alive connection stays open. @default 5000 */
+  keepAliveTimeoutMs?: number;
+  /** How long `close()` waits for requests in flight before cutting their connections. @default 5000 */
+  shutdownTimeoutMs?: number;
+}
+
+/** A listening emulator. */
+export interface MockServer {
+  /** `http://host:port`, e.g. `http://127.0.0.1:4010`. */
+  readonly url: string;
+  readonly port: number;
+  readonly host: string;
+  readonly engine: Engine;
+  /** The underlying `node:http` server (for tests that watch connections). */
+  readonly httpServer: Server;
+  /**
+   * Stops accepting connections, lets requests in flight finish (up to `shutdownTimeoutMs`), closes
+   * idle keep-alive connections, and closes the store when the server created the engine.
+   * Safe to call more than once.
+   */
+  close(): Promise<void>;
+}
+
+function headersOf(request: IncomingMessage): Record<string, string> {
+  const headers: Record<string, string> = {};
+  for (const [name, value] of Object.entries(request.headers)) {
+    if (value !== undefined) headers[name] = Array.isArray(value) ? value.join(', ') : value;
+  }
+  return headers;
+}
+
+function sendJson(
+  state: Pick<ServerState, 'closing'>,
+  response: ServerResponse,
+  status: number,
+  body: unknown,
+  headers: Record<string, string> = {},
+): void {
+  const text = JSON.stringify(body);
+  // While the server shuts down, no connection is kept for another request.
+  if (state.closing) response.setHeader('connection', 'close');
+  response.writeHead(status, {
+    ...headers,
+    'content-type': headers['content-type'] ?? 'application/json',
+    'content-length': String(Buffer.byteLength(text)),
+  });
+  response.end(text);
+}
+
+interface ServerState {
+  engine: Engine;
+  corsOrigins: CorsOrigins;
+  docsDir: string | undefined;
+  logger: Logger;
+  closing: boolean;
+}
+
+async function answerDataApi(state: ServerState, request: IncomingMessage, response: ServerResponse) {
+  const head = { method: request.method ?? 'GET', url: request.url ?? '/', headers: headersOf(request) };
+  const limit = state.engine.bodyLimit(head);
+  const { body, exceeded } = await readBodyUpTo(request, limit);
+  const answer = await state.engine.handle({ ...head, body, bodyExceededLimit: exceeded });
+  if (exceeded) {
+    // The rest of the body is still in the socket: this connection cannot carry another request.
+    response.setHeader('connection', 'close');
+    state.logger.debug(() => `stopped reading ${head.method} ${head.url} past the ${limit}-byte limit`);
+  }
+  sendJson(state, response, answer.status, answer.body, answer.headers);
+}
+
+async function answerDocs(state: ServerState, request: IncomingMessage, response: ServerResponse) {
+  if (state.docsDir && (request.method === 'GET' || request.method === 'HEAD')) {
+    if (await serveStatic(request, response, DOCS_PATH, state.docsDir)) return;
+  }
+  const hint = state.docsDir
+    ? `No such page in ${state.docsDir}.`
+    : 'The API reference is not built: run `pnpm --filter @moedata/docs build` and restart, or pass --docs DIR.';
+  sendJson(state, response, 404, { status: 'fail', message: hint });
+}
+
+async function route(state: ServerState, request: IncomingMessage, response: ServerResponse): Promise<void> {
+  if (isPreflight(request)) {
+    answerPreflight(request, response, state.corsOrigins);
+    return;
+  }
+  applyCors(request, response, state.corsOrigins);
+  const url = new URL(request.url ?? '/', 'http://localhost');
+  if (url.pathname === INSPECTION_PREFIX || url.pathname.startsWith(`${INSPECTION_PREFIX}/`)) {
+    const answer = await handleInspection(state.engine, request, url);
+    sendJson(state, response, answer.status, answer.body);
+  } else if (url.pathname === DOCS_PATH || url.pathname.startsWith(`${DOCS_PATH}/`)) {
+    await answerDocs(state, request, response);
+  } else {
+    await answerDataApi(state, request, response);
+  }
+}
+
+/**
+ * Starts the standalone emulator and resolves once it listens.
+ *
+ * @example
+ * const server = await startMockServer({ port: 0, engineOptions: { workspaces: { DEMO: { apiKey: 'secret' } } } });
+ * await fetch(`${server.url}/v1/customer/DEMO`, { method: 'POST', headers, body });
+ * await server.close();
+ */
+export async function startMockServer(options: MockServerOptions = {}): Promise<MockServer> {
+  const ownsEngine = options.engine === undefined;
+  const engine = options.engine ?? createEngine(options.engineOptions ?? {});
+  const state: ServerState = {
+    engine,
+    corsOrigins: options.corsOrigins ?? '*',
+    docsDir: options.docsDir,
+    logger: options.logger ?? createLogger('silent'),
+    closing: false,
+  };
+
+  const httpServer = createServer(
+    { keepAliveTimeout: options.keepAliveTimeoutMs ?? 5_000 },
+    (request, response) => {
+      const started = performance.now();
+      response.on('finish', () => {
+        state.logger.info(
+          `${request.method} ${request.url} → ${response.statusCode} (${Math.round(performance.now() - started)} ms)`,
+        );
+        // During shutdown a connection that just finished its request is idle: close it now.
+        if (state.closing) httpServer.closeIdleConnections();
+      });
+      route(state, request, response).catch((error: unknown) => {
+        state.logger.error(`${request.method} ${request.url} failed inside the emulator: ${String(error)}`);
+        if (response.headersSent) response.destroy();
+        else {
+          sendJson(state, response, 500, {
+            status: 'fail',
+            message:
+              'The emulator failed on this request; see its log and report the request that caused it.',
+          });
+        }
+      });
+    },
+  );
+  // `Expect: 100-continue`: a body announced over the limit is answered (413) without inviting it.
+  httpServer.on('checkContinue', (request: IncomingMessage, response: ServerResponse) => {
+    const head = { method: request.method ?? 'POST', url: request.url ?? '/', headers: headersOf(request) };
+    if (!(Number(request.headers['content-length']) > engine.bodyLimit(head))) response.writeContinue();
+    httpServer.emit('request', request, response);
+  });
+
+  const port = options.port ?? 4010;
+  const host = options.host ?? '127.0.0.1';
+  await new Promise<void>((resolve, reject) => {
+    httpServer.once('error', reject);
+    httpServer.listen(port, host, () => {
+      httpServer.off('error', reject);
+      resolve();
+    });
+  });
+  const address = httpServer.address() as AddressInfo;
+  const urlHost = address.family === 'IPv6' ? `[${address.address}]` : address.address;
+
+  let closed: Promise<void> | undefined;
+  const close = () => {
+    closed ??= new Promise<void>((resolve) => {
+      state.closing = true;
+      const deadline = setTimeout(() => httpServer.closeAllConnections(), options.shutdownTimeoutMs ?? 5_000);
+      httpServer.close(() => {
+        clearTimeout(deadline);
+        if (ownsEngine) engine.store.close();
+        resolve();
+      });
+      httpServer.closeIdleConnections();
+    });
+    return closed;
+  };
+
+  return { url: `http://${urlHost}:${address.port}`, port: address.port, host, engine, httpServer, close };
+}

@@ -1,0 +1,301 @@
+/**
+ * The persistent store behind `moengage-mock --data FILE`: the same synchronous `Store` contract as
+ * the in-memory store, on Node 24's built-in `node:sqlite` (no native dependency). Writes commit with
+ * `synchronous = FULL` in WAL mode, so once the engine answered a request its effects are on disk.
+ */
+import { DatabaseSync, type StatementSync } from 'node:sqlite';
+import { seedInto } from './memory.ts';
+import { ALL_TABLES, applySchema, LOG_TABLES } from './sqlite-schema.ts';
+import type {
+  DeviceCollection,
+  EventCollection,
+  FileImportRun,
+  FileImportRunLog,
+  JsonValue,
+  RecordLog,
+  RequestLog,
+  RequestLogEntry,
+  Store,
+  StoredDevice,
+  StoredEvent,
+  StoredUser,
+  StoreFixtures,
+  StoreSnapshot,
+  UserCollection,
+} from './types.ts';
+
+/** Options of {@link createSqliteStore}. */
+export interface SqliteStoreOptions {
+  /** The database file; created when missing. `':memory:'` gives a private in-memory database. */
+  path: string;
+  /** Fixtures added right after opening (users and devices upsert; logs append). */
+  fixtures?: StoreFixtures;
+}
+
+type Row = Record<string, unknown>;
+
+/** A statement that binds positional parameters and decodes the `data` column of every row. */
+class Query<T> {
+  readonly #statement: StatementSync;
+  constructor(db: DatabaseSync, sql: string) {
+    this.#statement = db.prepare(sql);
+  }
+  all(...params: Array<string | number | null>): T[] {
+    return (this.#statement.all(...params) as Row[]).map((row) => JSON.parse(String(row.data)) as T);
+  }
+  first(...params: Array<string | number | null>): T | undefined {
+    const row = this.#statement.get(...params) as Row | undefined;
+    return row === undefined ? undefined : (JSON.parse(String(row.data)) as T);
+  }
+  run(...params: Array<string | number | null>): number {
+    return Number(this.#statement.run(...params).changes);
+  }
+  count(...params: Array<string | number | null>): number {
+    const row = this.#statement.get(...params) as Row | undefined;
+    return Number(row?.n ?? 0);
+  }
+}
+
+/** `workspace_id = ?` when a workspace is given, every row otherwise (`?` bound twice). */
+const WORKSPACE_FILTER = '(?1 IS NULL OR workspace_id = ?1)';
+
+function userCollection(db: DatabaseSync): UserCollection {
+  const byCustomerId = new Query<StoredUser>(
+    db,
+    'SELECT data FROM users WHERE workspace_id = ? AND customer_id = ?',
+  );
+  const byMoengageId = new Query<StoredUser>(
+    db,
+    'SELECT data FROM users WHERE workspace_id = ? AND moengage_id = ?',
+  );
+  const withAttribute = new Query<StoredUser>(
+    db,
+    "SELECT data FROM users WHERE workspace_id = ? AND json_type(data, '$.attributes.' || ?) IS NOT NULL ORDER BY seq",
+  );
+  const inWorkspace = new Query<StoredUser>(
+    db,
+    `SELECT data FROM users WHERE ${WORKSPACE_FILTER} ORDER BY seq`,
+  );
+  const upsert = new Query<never>(
+    db,
+    `INSERT INTO users (workspace_id, moengage_id, customer_id, data) VALUES (?, ?, ?, ?)
+     ON CONFLICT (workspace_id, moengage_id) DO UPDATE SET customer_id = excluded.customer_id, data = excluded.data`,
+  );
+  const remove = new Query<never>(db, 'DELETE FROM users WHERE workspace_id = ? AND moengage_id = ?');
+  const count = new Query<never>(db, `SELECT count(*) AS n FROM users WHERE ${WORKSPACE_FILTER}`);
+
+  return {
+    get: (workspaceId, customerId) => byCustomerId.first(workspaceId, customerId),
+    getByMoengageId: (workspaceId, moengageId) => byMoengageId.first(workspaceId, moengageId),
+    findByAttribute: (workspaceId, key, value) => {
+      // The path quotes the key so dots or spaces in attribute names stay one path segment.
+      const candidates = withAttribute.all(workspaceId, JSON.stringify(key));
+      const wanted = JSON.stringify(value);
+      return candidates.find((user) => JSON.stringify(user.attributes[key] as JsonValue) === wanted);
+    },
+    list: (workspaceId) => inWorkspace.all(workspaceId ?? null),
+    put: (user) => {
+      if (user.customerId !== null) {
+        const holder = byCustomerId.first(user.workspaceId, user.customerId);
+        if (holder && holder.moengageId !== user.moengageId) {
+          throw new Error(
+            `customer_id '${user.customerId}' already belongs to user ${holder.moengageId} in workspace ${user.workspaceId}`,
+          );
+        }
+      }
+      upsert.run(user.workspaceId, user.moengageId, user.customerId, JSON.stringify(user));
+    },
+    delete: (workspaceId, moengageId) => remove.run(workspaceId, moengageId) > 0,
+    count: (workspaceId) => count.count(workspaceId ?? null),
+  };
+}
+
+function deviceCollection(db: DatabaseSync): DeviceCollection {
+  const byId = new Query<StoredDevice>(
+    db,
+    'SELECT data FROM devices WHERE workspace_id = ? AND device_id = ?',
+  );
+  const list = new Query<StoredDevice>(
+    db,
+    `SELECT data FROM devices WHERE ${WORKSPACE_FILTER} AND (?2 IS NULL OR moengage_id = ?2) ORDER BY seq`,
+  );
+  const upsert = new Query<never>(
+    db,
+    `INSERT INTO devices (workspace_id, device_id, moengage_id, data) VALUES (?, ?, ?, ?)
+     ON CONFLICT (workspace_id, device_id) DO UPDATE SET moengage_id = excluded.moengage_id, data = excluded.data`,
+  );
+  const remove = new Query<never>(db, 'DELETE FROM devices WHERE workspace_id = ? AND device_id = ?');
+  return {
+    get: (workspaceId, deviceId) => byId.first(workspaceId, deviceId),
+    list: (workspaceId, moengageId) => list.all(workspaceId ?? null, moengageId ?? null),
+    put: (device) => {
+      upsert.run(device.workspaceId, device.deviceId, device.moengageId, JSON.stringify(device));
+    },
+    delete: (workspaceId, deviceId) => remove.run(workspaceId, deviceId) > 0,
+  };
+}
+
+function eventCollection(db: DatabaseSync): EventCollection {
+  const insert = new Query<never>(
+    db,
+    'INSERT INTO events (workspace_id, moengage_id, customer_id, action, data) VALUES (?, ?, ?, ?, ?)',
+  );
+  const list = new Query<StoredEvent>(
+    db,
+    `SELECT data FROM events WHERE ${WORKSPACE_FILTER}
+       AND (?2 IS NULL OR moengage_id = ?2) AND (?3 IS NULL OR customer_id = ?3) AND (?4 IS NULL OR action = ?4)
+     ORDER BY seq`,
+  );
+  const reassign = new Query<never>(
+    db,
+    `UPDATE events SET moengage_id = ?3, customer_id = ?4,
+       data = json_set(data, '$.moengageId', ?3, '$.customerId', ?4)
+     WHERE workspace_id = ?1 AND moengage_id = ?2`,
+  );
+  return {
+    add: (event) => {
+      insert.run(event.workspaceId, event.moengageId, event.customerId, event.action, JSON.stringify(event));
+    },
+    list: (workspaceId, filter) =>
+      list.all(
+        workspaceId ?? null,
+        filter?.moengageId ?? null,
+        filter?.customerId ?? null,
+        filter?.action ?? null,
+      ),
+    reassign: (workspaceId, fromMoengageId, to) =>
+      reassign.run(workspaceId, fromMoengageId, to.moengageId, to.customerId),
+  };
+}
+
+function recordLog<T extends { workspaceId: string }>(db: DatabaseSync, table: string): RecordLog<T> {
+  const insert = new Query<never>(db, `INSERT INTO ${table} (workspace_id, data) VALUES (?, ?)`);
+  const list = new Query<T>(db, `SELECT data FROM ${table} WHERE ${WORKSPACE_FILTER} ORDER BY seq`);
+  return {
+    add: (record) => {
+      insert.run(record.workspaceId, JSON.stringify(record));
+    },
+    list: (workspaceId) => list.all(workspaceId ?? null),
+  };
+}
+
+function fileImportRunLog(db: DatabaseSync): FileImportRunLog {
+  const insert = new Query<never>(
+    db,
+    'INSERT INTO file_import_runs (workspace_id, schedule_id, data) VALUES (?, ?, ?)',
+  );
+  const list = new Query<FileImportRun>(
+    db,
+    `SELECT data FROM file_import_runs WHERE ${WORKSPACE_FILTER} ORDER BY seq`,
+  );
+  const latest = new Query<FileImportRun>(
+    db,
+    'SELECT data FROM file_import_runs WHERE workspace_id = ? AND schedule_id = ? ORDER BY seq DESC LIMIT 1',
+  );
+  return {
+    add: (run) => {
+      insert.run(run.workspaceId, run.scheduleId, JSON.stringify(run));
+    },
+    list: (workspaceId) => list.all(workspaceId ?? null),
+    latest: (workspaceId, scheduleId) => latest.first(workspaceId, scheduleId),
+  };
+}
+
+function requestLog(db: DatabaseSync): RequestLog {
+  const insert = new Query<never>(
+    db,
+    'INSERT INTO request_log (workspace_id, operation_id, status, data) VALUES (?, ?, ?, ?)',
+  );
+  const list = new Query<RequestLogEntry>(
+    db,
+    `SELECT data FROM request_log WHERE ${WORKSPACE_FILTER}
+       AND (?2 IS NULL OR operation_id = ?2) AND (?3 IS NULL OR status = ?3)
+     ORDER BY seq`,
+  );
+  return {
+    add: (entry) => {
+      insert.run(entry.workspaceId, entry.operationId, entry.status, JSON.stringify(entry));
+    },
+    list: (workspaceId, filter) =>
+      list.all(workspaceId ?? null, filter?.operationId ?? null, filter?.status ?? null),
+  };
+}
+
+/**
+ * Runs `fn` inside a transaction; nested calls become savepoints so an inner failure rolls back
+ * only its own writes (and rethrows, which normally unwinds the outer one too).
+ */
+function transactionRunner(db: DatabaseSync) {
+  let depth = 0;
+  return <T>(fn: () => T): T => {
+    const savepoint = `nested_${depth}`;
+    db.exec(depth === 0 ? 'BEGIN IMMEDIATE' : `SAVEPOINT ${savepoint}`);
+    depth += 1;
+    try {
+      const result = fn();
+      depth -= 1;
+      db.exec(depth === 0 ? 'COMMIT' : `RELEASE ${savepoint}`);
+      return result;
+    } catch (error) {
+      depth -= 1;
+      db.exec(depth === 0 ? 'ROLLBACK' : `ROLLBACK TO ${savepoint}; RELEASE ${savepoint}`);
+      throw error;
+    }
+  };
+}
+
+/**
+ * Opens (or creates) a SQLite-backed store. State survives closing and reopening the same file.
+ *
+ * @example
+ * const store = createSqliteStore({ path: '.moengage-mock.db' });
+ * const engine = createEngine({ store, workspaces: { DEMO: { apiKey: 'secret' } } });
+ * // ... later
+ * store.close();
+ */
+export function createSqliteStore(options: SqliteStoreOptions): Store {
+  let db: DatabaseSync;
+  try {
+    db = new DatabaseSync(options.path);
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    throw new Error(
+      `Could not open the data file ${options.path}: ${reason}. Check that its folder exists and is writable.`,
+    );
+  }
+  applySchema(db, options.path);
+
+  const store: Store = {
+    users: userCollection(db),
+    devices: deviceCollection(db),
+    events: eventCollection(db),
+    merges: recordLog(db, LOG_TABLES.merges),
+    deletes: recordLog(db, LOG_TABLES.deletes),
+    fileImportRuns: fileImportRunLog(db),
+    drops: recordLog(db, LOG_TABLES.drops),
+    requestLog: requestLog(db),
+    transaction: transactionRunner(db),
+    reset: () => {
+      store.transaction(() => {
+        for (const table of ALL_TABLES) db.exec(`DELETE FROM ${table}`);
+      });
+    },
+    seed: (fixtures) => seedInto(store, fixtures),
+    snapshot: (): StoreSnapshot =>
+      store.transaction(() => ({
+        users: store.users.list(),
+        devices: store.devices.list(),
+        events: store.events.list(),
+        merges: store.merges.list(),
+        deletes: store.deletes.list(),
+        fileImportRuns: store.fileImportRuns.list(),
+        drops: store.drops.list(),
+        requestLog: store.requestLog.list(),
+      })),
+    close: () => {
+      if (db.isOpen) db.close();
+    },
+  };
+  if (options.fixtures) store.seed(options.fixtures);
+  return store;
+}
