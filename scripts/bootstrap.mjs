@@ -24,7 +24,7 @@ const jobs = {
   ],
   start: [
     ['turbo', 'run', 'build', '--filter=@moedata/docs', '--output-logs=errors-only'],
-    ['node', 'apps/docs/scripts/serve.ts', ...process.argv.slice(3)],
+    ['node', 'packages/mock/src/cli/main.ts', ...process.argv.slice(3)],
   ],
 };
 
