@@ -1,0 +1,165 @@
+/**
+ * End to end, in headless Chromium: the production build of the playground, served from 127.0.0.1
+ * like any static site, used the way a newcomer would. Track User, fetch the user back with Get User,
+ * lower the budget until the emulator answers 429, first with the emulator in the page's service
+ * worker (no server at all), then against the standalone emulator. Screenshots land in test-results/.
+ */
+import { execFile } from 'node:child_process';
+import { copyFileSync, existsSync, mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
+import { type MockServer, startMockServer } from '@moedata/mock/node';
+import { type Browser, chromium, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEMO_CREDENTIALS } from '../src/connection/connect.ts';
+import { type StaticSite, serveFolder } from './support/static-site.ts';
+
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const chromiumPresent = existsSync(CHROMIUM);
+if (!chromiumPresent && process.env.CI === 'true') {
+  throw new Error(
+    `Chromium is required in CI but ${CHROMIUM} is missing: apt-get install -y chromium (or set CHROMIUM_PATH).`,
+  );
+}
+if (!chromiumPresent) {
+  console.warn(
+    `\n!!! SKIPPING the playground's browser test: no Chromium at ${CHROMIUM}. Install it (apt-get install -y chromium) or set CHROMIUM_PATH. !!!\n`,
+  );
+}
+
+const packageDir = fileURLToPath(new URL('..', import.meta.url));
+const results = join(packageDir, 'test-results', 'e2e');
+const builtSite = join(results, 'dist');
+/** The README's screenshot: written when missing, or refreshed with PLAYGROUND_SCREENSHOT=1. */
+const readmeScreenshot = join(packageDir, 'docs', 'screenshot.png');
+
+let site: StaticSite;
+let emulator: MockServer;
+let browser: Browser;
+
+/** Builds the playground exactly as `pnpm build` does, into test-results so dist/ is left alone. */
+async function buildPlayground(): Promise<void> {
+  const vite = join(packageDir, 'node_modules', 'vite', 'bin', 'vite.js');
+  await promisify(execFile)(
+    process.execPath,
+    [vite, 'build', '--outDir', builtSite, '--emptyOutDir', '--logLevel', 'error'],
+    {
+      cwd: packageDir,
+      timeout: 60_000,
+    },
+  );
+}
+
+/** The number on a tab of the state panel. */
+async function tabCount(page: Page, tab: string): Promise<number> {
+  return Number(await page.locator(`[data-testid="tab-${tab}"] .tab-count`).textContent());
+}
+
+/** Clicks Send and waits until the emulator's request log shows the request (the page re-reads it after every answer). */
+async function send(page: Page): Promise<string> {
+  const before = await tabCount(page, 'requests');
+  await page.getByTestId('send').click();
+  await expect.poll(() => tabCount(page, 'requests'), { timeout: 10_000 }).toBe(before + 1);
+  return (await page.getByTestId('response-status').textContent()) ?? '';
+}
+
+async function open(page: Page, query: string, mode: 'worker' | 'emulator'): Promise<void> {
+  await page.goto(`${site.url}${query}`);
+  await page.waitForSelector(`#app[data-ready="${mode}"]`, { timeout: 20_000 });
+}
+
+/** Track User, Get User, then a 429 with the budget lowered to 2 users per window. */
+async function trackFetchAndExhaust(page: Page, screenshotPrefix: string): Promise<void> {
+  expect(await send(page)).toBe('200 OK');
+  await page.screenshot({ path: join(results, `${screenshotPrefix}-1-track-user.png`), fullPage: true });
+
+  await page.getByTestId('nav-getUser').click();
+  await page.getByTestId('example').selectOption('allFields');
+  await page
+    .getByTestId('editor')
+    .fill(
+      JSON.stringify(
+        { data: { identifiers: [{ identifier_type: 'customer_id', identifier: 'john@example.com' }] } },
+        null,
+        2,
+      ),
+    );
+  expect(await send(page)).toBe('200 OK');
+  const fetched = JSON.parse((await page.getByTestId('response-body').textContent()) ?? '{}');
+  expect(fetched.data.users[0].user_attributes).toMatchObject({
+    customer_id: 'john@example.com',
+    u_n: 'JohnDoe',
+  });
+  await page.screenshot({ path: join(results, `${screenshotPrefix}-2-get-user.png`), fullPage: true });
+
+  await page.getByTestId('nav-trackUser').click();
+  await page.getByTestId('budget-users').fill('2');
+  await page.getByTestId('budget-apply-users').click();
+  await expect.poll(() => page.getByTestId('budget-users').inputValue()).toBe('2');
+  expect(await send(page)).toBe('200 OK'); // the second user of this window
+  expect(await send(page)).toBe('429 Too Many Requests');
+  expect(await page.getByTestId('response-error').textContent()).toContain('RateLimitedError');
+  expect(await page.getByTestId('gauge-remaining').textContent()).toBe('0');
+  expect(await page.getByTestId('user-john@example.com').count()).toBe(1);
+  await page.screenshot({ path: join(results, `${screenshotPrefix}-3-rate-limited.png`), fullPage: true });
+}
+
+describe.skipIf(!chromiumPresent)('the playground in headless Chromium', { timeout: 60_000 }, () => {
+  beforeAll(async () => {
+    mkdirSync(results, { recursive: true });
+    [, site, emulator, browser] = await Promise.all([
+      buildPlayground(),
+      serveFolder(builtSite),
+      startMockServer({
+        port: 0,
+        engineOptions: {
+          workspaces: { [DEMO_CREDENTIALS.workspaceId]: { apiKey: DEMO_CREDENTIALS.apiKey } },
+        },
+      }),
+      chromium.launch({
+        executablePath: CHROMIUM,
+        args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
+        timeout: 30_000,
+      }),
+    ]);
+  }, 90_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await site?.close();
+    await emulator?.close();
+  });
+
+  it('tracks a user, fetches it back and hits a 429, in the page and against the standalone emulator', async () => {
+    const page = await browser.newPage({ viewport: { width: 1440, height: 960 } });
+    const pageErrors: string[] = [];
+    page.on('pageerror', (error) => pageErrors.push(error.message));
+    const moengageAnswers: boolean[] = [];
+    page.on('response', (response) => {
+      if (response.url().includes('moengage.com')) moengageAnswers.push(response.fromServiceWorker());
+    });
+
+    // 1. No server at all: the service worker from the build answers the real MoEngage host.
+    await open(page, '?mode=worker', 'worker');
+    expect(await page.getByTestId('mode').getAttribute('data-mode')).toBe('worker');
+    await trackFetchAndExhaust(page, 'worker');
+    expect(moengageAnswers.length).toBeGreaterThanOrEqual(4);
+    expect(moengageAnswers.every(Boolean)).toBe(true);
+    if (process.env.PLAYGROUND_SCREENSHOT === '1' || !existsSync(readmeScreenshot)) {
+      mkdirSync(join(packageDir, 'docs'), { recursive: true });
+      copyFileSync(join(results, 'worker-3-rate-limited.png'), readmeScreenshot);
+    }
+
+    // 2. The standalone emulator (as `npm start` runs it), over HTTP with CORS.
+    await open(page, `?emulator=${encodeURIComponent(emulator.url)}`, 'emulator');
+    await trackFetchAndExhaust(page, 'emulator');
+    expect(emulator.engine.store.users.get('DEMO', 'john@example.com')?.attributes).toMatchObject({
+      u_n: 'JohnDoe',
+    });
+    expect(emulator.engine.store.requestLog.list('DEMO', { status: 429 })).toHaveLength(1);
+
+    expect(pageErrors).toEqual([]);
+    await page.close();
+  });
+});
