@@ -23,7 +23,7 @@ const jobs = {
     ['turbo', 'run', 'typecheck', 'build', 'test'],
   ],
   start: [
-    ['turbo', 'run', 'build', '--filter=@moedata/docs', '--output-logs=errors-only'],
+    ['turbo', 'run', 'build', '--filter=@moedata/docs', '--filter=@moedata/playground', '--output-logs=errors-only'],
     ['node', 'packages/mock/src/cli/main.ts', ...process.argv.slice(3)],
   ],
 };
