@@ -1,7 +1,7 @@
 /**
  * `@moedata/spec`: the MoEngage Data API contract as zod schemas and the operation table.
- * Errors, rate-limit headers and rules have their own dependency-free entry points
- * (`@moedata/spec/errors`, `/rate-limit`, `/rules`); the document is `@moedata/spec/openapi.json`.
+ * Errors, rate-limit headers, rules and routes have their own dependency-free entry points
+ * (`@moedata/spec/errors`, `/rate-limit`, `/rules`, `/routes`); the document is `@moedata/spec/openapi.json`.
  */
 
 // Shared wire types and header values
@@ -32,6 +32,7 @@ export {
   UserPlatform,
   WorkspaceId,
 } from './primitives.ts';
+export { type OperationRoute, routes } from './routes.ts';
 // Request bodies
 export {
   BulkCustomerElement,

@@ -1,10 +1,12 @@
 /**
  * The operation table: one entry per Data API operation, keyed by operationId. The document, the
- * client and the mock are all built from it.
+ * client and the mock are all built from it. Each entry starts with the operation's route from
+ * `routes.ts` (`@moedata/spec/routes`, no zod), so the two can never disagree.
  */
 import type { ZodType } from 'zod';
 import { operationDescription } from './descriptions.ts';
 import type { OperationId } from './operation-ids.ts';
+import { type OperationRoute, routes } from './routes.ts';
 import { BulkImportRequest, bulkImportExamples } from './schemas/bulk-import.ts';
 import { CreateEventRequest, createEventExamples } from './schemas/create-event.ts';
 import { DeleteUserRequest, deleteUserExamples } from './schemas/delete-user.ts';
@@ -30,20 +32,8 @@ export interface RequestExample {
   readonly value: unknown;
 }
 
-/** One Data API operation. */
-export interface OperationDefinition {
-  readonly operationId: OperationId;
-  readonly method: 'post';
-  /** OpenAPI path template, e.g. `/v1/customer/{app_id}`. */
-  readonly path: string;
-  /** `core`: `https://api-{dc}.moengage.com`; `fileImports`: `https://fileimports-data-api-{dc}.moengage.com`. */
-  readonly server: 'core' | 'fileImports';
-  /** Where the workspace id goes; path-style operations also accept it in the query. */
-  readonly appIdIn: 'path' | 'query' | 'none';
-  /** Accepts the Portfolio `project_code` query parameter. */
-  readonly acceptsProjectCode: boolean;
-  /** `MOE-APPKEY` header is required (it is optional on the other operations). */
-  readonly requiresMoeAppKey: boolean;
+/** One Data API operation: its route (from `routes.ts`, zod-free) plus schemas and documentation. */
+export interface OperationDefinition extends OperationRoute {
   readonly tag: OperationTag;
   readonly summary: string;
   /** Markdown: behaviour, limits, rate limit, async semantics. */
@@ -57,13 +47,7 @@ export interface OperationDefinition {
 /** The 8 Data API operations, keyed by operationId. */
 export const operations = {
   trackUser: {
-    operationId: 'trackUser',
-    method: 'post',
-    path: '/v1/customer/{app_id}',
-    server: 'core',
-    appIdIn: 'path',
-    acceptsProjectCode: true,
-    requiresMoeAppKey: false,
+    ...routes.trackUser,
     tag: 'User',
     summary: 'Track User: create or update a user',
     description: operationDescription('trackUser'),
@@ -72,13 +56,7 @@ export const operations = {
     successResponse: SuccessResponse,
   },
   getUser: {
-    operationId: 'getUser',
-    method: 'post',
-    path: '/v1/customers/export',
-    server: 'core',
-    appIdIn: 'query',
-    acceptsProjectCode: false,
-    requiresMoeAppKey: false,
+    ...routes.getUser,
     tag: 'User',
     summary: 'Get User: look up users by id',
     description: operationDescription('getUser'),
@@ -87,13 +65,7 @@ export const operations = {
     successResponse: GetUserResponse,
   },
   mergeUsers: {
-    operationId: 'mergeUsers',
-    method: 'post',
-    path: '/v1/customer/merge',
-    server: 'core',
-    appIdIn: 'query',
-    acceptsProjectCode: false,
-    requiresMoeAppKey: false,
+    ...routes.mergeUsers,
     tag: 'User',
     summary: 'Merge Users: fold users into others',
     description: operationDescription('mergeUsers'),
@@ -102,13 +74,7 @@ export const operations = {
     successResponse: MergeUsersResponse,
   },
   deleteUser: {
-    operationId: 'deleteUser',
-    method: 'post',
-    path: '/v1/customer/delete',
-    server: 'core',
-    appIdIn: 'query',
-    acceptsProjectCode: false,
-    requiresMoeAppKey: false,
+    ...routes.deleteUser,
     tag: 'User',
     summary: 'Delete User: delete one user',
     description: operationDescription('deleteUser'),
@@ -117,13 +83,7 @@ export const operations = {
     successResponse: SuccessResponse,
   },
   trackDevice: {
-    operationId: 'trackDevice',
-    method: 'post',
-    path: '/v1/device/{app_id}',
-    server: 'core',
-    appIdIn: 'path',
-    acceptsProjectCode: false,
-    requiresMoeAppKey: false,
+    ...routes.trackDevice,
     tag: 'Device',
     summary: 'Track Device: create or update a device',
     description: operationDescription('trackDevice'),
@@ -132,13 +92,7 @@ export const operations = {
     successResponse: SuccessResponse,
   },
   createEvent: {
-    operationId: 'createEvent',
-    method: 'post',
-    path: '/v1/event/{app_id}',
-    server: 'core',
-    appIdIn: 'path',
-    acceptsProjectCode: true,
-    requiresMoeAppKey: false,
+    ...routes.createEvent,
     tag: 'Event',
     summary: 'Create Event: record events of a user',
     description: operationDescription('createEvent'),
@@ -147,13 +101,7 @@ export const operations = {
     successResponse: SuccessResponse,
   },
   bulkImport: {
-    operationId: 'bulkImport',
-    method: 'post',
-    path: '/v1/transition/{app_id}',
-    server: 'core',
-    appIdIn: 'path',
-    acceptsProjectCode: true,
-    requiresMoeAppKey: false,
+    ...routes.bulkImport,
     tag: 'Bulk',
     summary: 'Bulk Import: users, devices and events in one request',
     description: operationDescription('bulkImport'),
@@ -162,13 +110,7 @@ export const operations = {
     successResponse: SuccessResponse,
   },
   triggerFileImport: {
-    operationId: 'triggerFileImport',
-    method: 'post',
-    path: '/v1.0/data/fileimports/trigger/{schedule_id}',
-    server: 'fileImports',
-    appIdIn: 'none',
-    acceptsProjectCode: false,
-    requiresMoeAppKey: true,
+    ...routes.triggerFileImport,
     tag: 'File Imports',
     summary: 'Trigger File Imports: run a periodic import now',
     description: operationDescription('triggerFileImport'),

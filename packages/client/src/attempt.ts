@@ -1,5 +1,5 @@
-import type { OperationId } from '@moedata/spec';
 import { parseRateLimitHeaders } from '@moedata/spec/rate-limit';
+import type { OperationId } from '@moedata/spec/routes';
 import type { Clock } from './clock.ts';
 import {
   AbortedError,

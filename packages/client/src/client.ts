@@ -15,6 +15,7 @@ import type {
   TrackUserResponses,
   TriggerFileImportResponses,
 } from './generated/types.gen.ts';
+import type { Ingestor, IngestorOptions } from './ingest/types.ts';
 import type { MoEngageSettings } from './options.ts';
 import type { CallOptions, MoEngageResult, PortfolioCallOptions } from './result.ts';
 
@@ -78,4 +79,14 @@ export interface MoEngageClient {
     params: TriggerFileImportParams,
     options?: CallOptions,
   ): Promise<MoEngageResult<TriggerFileImportAnswer>>;
+  /**
+   * Creates a batching ingestor on this client: `createIngestor({ ...options, client })`. Hand it
+   * users, devices and events one at a time; it packs them into Bulk Import requests under the
+   * payload and rate limits, and reports what it could not deliver to `onError`.
+   * @example
+   * const ingestor = moengage.ingest({ onError: (elements, reason) => console.error(elements.length, reason) });
+   * await ingestor.trackUser({ customer_id: 'u-42', attributes: { first_name: 'Ada' } });
+   * const { sent, failed, dropped } = await ingestor.close({ timeoutMs: 30_000 });
+   */
+  ingest(options?: Omit<IngestorOptions, 'client'>): Ingestor;
 }

@@ -3,6 +3,7 @@ import { describe, expect, it, vi } from 'vitest';
 import type { MoEngageClient } from './client.ts';
 import { createMoEngage } from './create-client.ts';
 import { RequestValidationError, ResponseValidationError } from './errors.ts';
+import { createFakeIngestClock } from './ingest/testing/fake-ingest-clock.ts';
 import type { MoEngageOptions } from './options.ts';
 import { createFakeClock } from './testing/fake-clock.ts';
 import {
@@ -125,6 +126,39 @@ describe('createMoEngage', () => {
     expect(fetch.requests).toHaveLength(0);
   });
 
+  it('says in words what is wrong with a rejected body', async () => {
+    const { client } = setup();
+    const call = client.trackUser({ type: 'customer', customer_id: 42 } as never);
+    await expect(call).rejects.toMatchObject({
+      attribute: 'customer_id',
+      issues: ['body.customer_id: Invalid input: expected string, received number'],
+    });
+  });
+
+  it('skips the check for one call with validateRequest: false', async () => {
+    const { client, fetch } = setup();
+    await client.trackUser({ type: 'Customer' } as never, { validateRequest: false });
+    expect(fetch.requests[0]?.body).toEqual({ type: 'Customer' });
+  });
+
+  it('checks one call with validateRequest: true even when validateRequests is off', async () => {
+    const { client, fetch } = setup({ validateRequests: false });
+    await expect(
+      client.trackUser({ type: 'Customer' } as never, { validateRequest: true }),
+    ).rejects.toBeInstanceOf(RequestValidationError);
+    expect(fetch.requests).toHaveLength(0);
+  });
+
+  it('checks a per-call project_code too', async () => {
+    const { client, fetch } = setup();
+    const call = client.bulkImport(
+      { type: 'transition', elements: [{ type: 'customer', customer_id: 'u-1' }] },
+      { projectCode: '' },
+    );
+    await expect(call).rejects.toMatchObject({ issues: [expect.stringMatching(/^query\.project_code: /)] });
+    expect(fetch.requests).toHaveLength(0);
+  });
+
   it('sends bodies unchecked with validateRequests: false, leaving the verdict to the server', async () => {
     const { client, fetch } = setup({ validateRequests: false });
     await client.trackUser({ type: 'Customer' } as never);
@@ -210,6 +244,32 @@ describe('createMoEngage', () => {
     });
   });
 
+  it('ingest() batches tracked elements into Bulk Import requests sent by this client', async () => {
+    const { client, fetch } = setup();
+    const clock = createFakeIngestClock();
+    const failures: unknown[] = [];
+    const ingestor = client.ingest({
+      clock,
+      onError: (elements) => {
+        failures.push(...elements);
+      },
+    });
+    await ingestor.trackUser({ customer_id: 'u-1', attributes: { first_name: 'Ada' } });
+    await ingestor.trackEvent({ customer_id: 'u-1', actions: [{ action: 'Signed Up' }] });
+    expect(await clock.run(ingestor.close())).toEqual({ sent: 2, failed: 0, dropped: 0, requests: 1 });
+    expect(failures).toEqual([]);
+    const [request] = fetch.requests;
+    expect(request?.url.href).toBe(`https://api-02.moengage.com/v1/transition/${WORKSPACE}`);
+    expect(request?.headers.get('authorization')).toBe(`Basic ${btoa(`${WORKSPACE}:secret-key`)}`);
+    expect(request?.body).toEqual({
+      type: 'transition',
+      elements: [
+        { type: 'customer', customer_id: 'u-1', attributes: { first_name: 'Ada' } },
+        { type: 'event', customer_id: 'u-1', actions: [{ action: 'Signed Up' }] },
+      ],
+    });
+  });
+
   it('exposes its settings without the API key', () => {
     const { client } = setup();
     expect(client.settings.workspaceId).toBe(WORKSPACE);
@@ -225,5 +285,8 @@ describe('createMoEngage', () => {
     await expect(
       client.trackUser({ type: 'customer', customer_id: 'u' }, { retry: { jitter: 3 } }),
     ).rejects.toThrow(/retry\.jitter must be a number between 0 and 1/);
+    await expect(
+      client.trackUser({ type: 'customer', customer_id: 'u' }, { validateRequest: 'off' as never }),
+    ).rejects.toThrow(/validateRequest must be true or false; got off/);
   });
 });

@@ -1,4 +1,4 @@
-import { type OperationId, operations } from '@moedata/spec';
+import { type OperationId, routes } from '@moedata/spec/routes';
 import { credentialsFor, defaultHeaders } from './auth.ts';
 import type { MoEngageClient } from './client.ts';
 import { RequestValidationError } from './errors.ts';
@@ -11,8 +11,10 @@ import {
 import { abortableFetch } from './fetch.ts';
 import { createClient, createConfig } from './generated/client/index.ts';
 import * as sdk from './generated/sdk.gen.ts';
+import { createIngestor } from './ingest/ingestor.ts';
 import { type MoEngageOptions, type MoEngageSettings, resolveOptions } from './options.ts';
 import type { CallOptions, MoEngageResult, PortfolioCallOptions } from './result.ts';
+import { preloadValidators } from './validation.ts';
 
 /**
  * Creates a MoEngage Data API client.
@@ -20,6 +22,7 @@ import type { CallOptions, MoEngageResult, PortfolioCallOptions } from './result
  * It signs every request with Basic auth and `MOE-APPKEY`, puts `app_id` where each operation expects
  * it, sends each operation to its data center's host, validates request bodies against the spec,
  * retries 5xx answers, network errors and timeouts every 2 s (at most 5 times), and waits out 429s.
+ * `ingest()` returns a batching ingestor that sends users, devices and events through Bulk Import.
  *
  * @throws MoEngageOptionsError when an option is wrong (unknown data center, empty key, both or
  * neither of dataCenter and baseUrl), saying what to fix.
@@ -29,6 +32,8 @@ import type { CallOptions, MoEngageResult, PortfolioCallOptions } from './result
  */
 export function createMoEngage(options: MoEngageOptions): MoEngageClient {
   const { settings, apiKey, fetch, logger, onWarning } = resolveOptions(options);
+  // The validators are a separate chunk (validation.ts): fetch it now so the first call need not wait.
+  if (settings.validateRequests || settings.validateResponses) preloadValidators();
   const context: ExecutionContext = {
     settings,
     client: createClient(
@@ -69,7 +74,7 @@ export function createMoEngage(options: MoEngageOptions): MoEngageClient {
         callOptions,
       );
 
-  return Object.freeze({
+  const client: MoEngageClient = Object.freeze({
     settings,
     trackUser: withBody('trackUser', sdk.trackUser),
     getUser: withBody('getUser', sdk.getUser),
@@ -95,11 +100,13 @@ export function createMoEngage(options: MoEngageOptions): MoEngageClient {
       const send = sdk.triggerFileImport as unknown as SdkFunction;
       return run('triggerFileImport', send, { path: { schedule_id: scheduleId } }, callOptions);
     },
+    ingest: (ingestOptions) => createIngestor({ ...ingestOptions, client }),
   } satisfies MoEngageClient);
+  return client;
 }
 
 function originOf(operationId: OperationId, settings: MoEngageSettings): string {
-  return operations[operationId].server === 'fileImports' ? settings.hosts.fileImports : settings.hosts.core;
+  return routes[operationId].server === 'fileImports' ? settings.hosts.fileImports : settings.hosts.core;
 }
 
 /** `app_id` in the path or the query, as the spec says for the operation, plus the Portfolio `project_code`. */
@@ -108,7 +115,7 @@ function workspaceParameters(
   workspaceId: string,
   callOptions: PortfolioCallOptions | undefined,
 ): Pick<OperationRequest, 'path' | 'query'> {
-  const { appIdIn, acceptsProjectCode } = operations[operationId];
+  const { appIdIn, acceptsProjectCode } = routes[operationId];
   const projectCode = acceptsProjectCode ? callOptions?.projectCode : undefined;
   const portfolio = projectCode === undefined ? {} : { project_code: projectCode };
   switch (appIdIn) {

@@ -1,5 +1,5 @@
-import type { OperationId } from '@moedata/spec';
 import type { RateLimitInfo } from '@moedata/spec/rate-limit';
+import type { OperationId } from '@moedata/spec/routes';
 
 /** What went wrong, one value per error class. */
 export type MoEngageErrorKind =

@@ -1,11 +1,12 @@
-import type { OperationId } from '@moedata/spec';
 import { parseRateLimitHeaders } from '@moedata/spec/rate-limit';
+import type { OperationId } from '@moedata/spec/routes';
 import { runAttempt, type SdkFields } from './attempt.ts';
 import { requestIdOf } from './error-body.ts';
 import { AbortedError } from './errors.ts';
 import { type MoEngageLogger, MoEngageOptionsError, type MoEngageSettings } from './options.ts';
 import type { CallOptions, MoEngageResult } from './result.ts';
 import { requireNumber, resolveRetryOptions, retryDelayMs } from './retry.ts';
+import { answerValidator, requestValidator } from './validation.ts';
 import { collectWarnings, type MoEngageWarning } from './warnings.ts';
 
 /** The request parts a generated SDK function takes, besides transport options. */
@@ -50,20 +51,29 @@ export async function executeOperation<T>(
   const timeoutMs = options.timeoutMs ?? settings.timeoutMs;
   if (timeoutMs !== Number.POSITIVE_INFINITY)
     callOption(() => requireNumber('timeoutMs', timeoutMs, { min: 1 }));
+  const validateRequest = options.validateRequest ?? settings.validateRequests;
+  if (typeof validateRequest !== 'boolean') {
+    throw new MoEngageOptionsError(
+      `validateRequest must be true or false; got ${String(validateRequest)}. Leave it out to use the client's validateRequests.`,
+    );
+  }
   const { signal } = options;
   if (signal?.aborted) throw new AbortedError({ operationId, cause: signal.reason });
 
   emitWarnings(context, collectWarnings(operationId, call.request.body));
 
+  // The generated functions have no validators of their own; these load zod on first use (validation.ts).
+  const validators = {
+    requestValidator: validateRequest ? requestValidator(operationId) : undefined,
+    responseValidator: settings.validateResponses ? answerValidator(operationId) : undefined,
+  };
   const send = (attemptSignal: AbortSignal) =>
     call.send({
       client: context.client,
       baseUrl: call.origin,
       ...call.request,
       signal: attemptSignal,
-      // The generated functions carry both validators; an explicit undefined switches one off.
-      ...(settings.validateRequests ? {} : { requestValidator: undefined }),
-      ...(settings.validateResponses ? {} : { responseValidator: undefined }),
+      ...validators,
     });
 
   for (let attempt = 1; ; attempt++) {

@@ -2,17 +2,32 @@ import type { OperationId } from '@moedata/spec';
 import type { RateLimitInfo } from '@moedata/spec/rate-limit';
 import { describe, expectTypeOf, it } from 'vitest';
 import {
+  type BulkElement,
+  type BulkImportClient,
   type CallOptions,
   type Clock,
+  CloseTimeoutError,
+  createIngestor,
   createMoEngage,
+  ElementOverBudgetError,
+  ElementTooLargeError,
   type GetUserAnswer,
+  type IngestClock,
+  type IngestError,
+  type Ingestor,
+  IngestorClosedError,
+  type IngestorCloseResult,
+  type IngestorOptions,
+  InvalidElementError,
   isMoEngageError,
   type MoEngageClient,
   type MoEngageError,
   type MoEngageOptions,
   type MoEngageResult,
+  QueueFullError,
   type RateLimitedError,
   type RetryOptions,
+  realIngestClock,
   type ServerError,
   type SuccessResponse,
   systemClock,
@@ -98,5 +113,64 @@ describe('errors and helpers', () => {
   it('formats datetimes from dates, numbers and strings', () => {
     expectTypeOf(toMoEngageDatetime).parameter(0).toEqualTypeOf<Date | string | number>();
     expectTypeOf(toMoEngageDatetime).returns.toEqualTypeOf<string>();
+  });
+});
+
+describe('client.ingest', () => {
+  it('creates an ingestor on this client from the ingestor options, minus the client', () => {
+    expectTypeOf(client.ingest).parameter(0).toEqualTypeOf<Omit<IngestorOptions, 'client'> | undefined>();
+    expectTypeOf(client.ingest()).toEqualTypeOf<Ingestor>();
+    expectTypeOf(client.ingest({ backpressure: 'reject', concurrency: 2 })).toEqualTypeOf<Ingestor>();
+    expectTypeOf(createIngestor({ client })).toEqualTypeOf<Ingestor>();
+    expectTypeOf(client).toExtend<BulkImportClient>();
+  });
+
+  it('takes no client of its own', () => {
+    const other: BulkImportClient = client;
+    // @ts-expect-error -- ingest() always sends through the client it is called on
+    client.ingest({ client: other });
+  });
+
+  it('passes the failed elements and a typed reason to onError', () => {
+    client.ingest({
+      onError: (elements, reason, details) => {
+        expectTypeOf(elements).toEqualTypeOf<BulkElement[]>();
+        expectTypeOf(reason).toEqualTypeOf<Error>();
+        expectTypeOf(details.dropped).toBeBoolean();
+      },
+    });
+  });
+
+  it('tracks users, events and devices and resolves close() with the counts', () => {
+    const ingestor = client.ingest({ clock: realIngestClock });
+    expectTypeOf(ingestor.trackUser({ customer_id: 'u', attributes: { plan: 'gold' } })).toEqualTypeOf<
+      Promise<void>
+    >();
+    ingestor.trackEvent({ customer_id: 'u', actions: [{ action: 'Purchase' }] });
+    // @ts-expect-error -- an event element needs its actions
+    ingestor.trackEvent({ customer_id: 'u' });
+    expectTypeOf(ingestor.close()).toEqualTypeOf<Promise<IngestorCloseResult>>();
+  });
+
+  it('exports the ingest clock and every ingest error, all IngestErrors', () => {
+    expectTypeOf(realIngestClock).toEqualTypeOf<IngestClock>();
+    expectTypeOf<IngestClock>().toExtend<Clock>();
+    for (const ErrorClass of [
+      ElementTooLargeError,
+      ElementOverBudgetError,
+      InvalidElementError,
+      QueueFullError,
+      IngestorClosedError,
+      CloseTimeoutError,
+    ]) {
+      expectTypeOf(ErrorClass.prototype).toExtend<IngestError>();
+    }
+  });
+
+  it('lets one call skip or force request validation', () => {
+    expectTypeOf<{ validateRequest: false }>().toExtend<CallOptions>();
+    client.trackUser({ type: 'customer', customer_id: 'u' }, { validateRequest: false });
+    // @ts-expect-error -- validateRequest is a boolean, not a mode name
+    client.trackUser({ type: 'customer', customer_id: 'u' }, { validateRequest: 'off' });
   });
 });

@@ -72,6 +72,33 @@ export type {
   TrackDeviceRequest,
   TrackUserRequest,
 } from './generated/types.gen.ts';
+// Batching ingestor: users, devices and events through Bulk Import (also `client.ingest()`)
+export {
+  type BackpressurePolicy,
+  type BudgetHeadroom,
+  type BulkElement,
+  type BulkImportCallOptions,
+  type BulkImportClient,
+  CloseTimeoutError,
+  createIngestor,
+  ElementOverBudgetError,
+  ElementTooLargeError,
+  type IngestClock,
+  type IngestDevice,
+  IngestError,
+  type IngestEvent,
+  type IngestFailureDetails,
+  type Ingestor,
+  IngestorClosedError,
+  type IngestorCloseResult,
+  type IngestorOptions,
+  type IngestorStats,
+  type IngestUser,
+  InvalidElementError,
+  QueueFullError,
+  realIngestClock,
+  type TimerHandle,
+} from './ingest/index.ts';
 export {
   DEFAULT_TIMEOUT_MS,
   type MoEngageLogger,

@@ -23,6 +23,13 @@ export interface CallOptions {
   timeoutMs?: number;
   /** Overrides the client's retry policy for this call; `false` sends once. */
   retry?: RetryOverride;
+  /**
+   * Overrides the client's `validateRequests` for this call. `false` skips the check when the body
+   * was validated already, e.g. the ingestor's Bulk Import requests, whose elements were checked
+   * one by one in `track()`.
+   * @default the client's validateRequests (true unless turned off)
+   */
+  validateRequest?: boolean;
 }
 
 /** Options of the operations that accept a Portfolio `project_code` (trackUser, createEvent, bulkImport). */

@@ -1,4 +1,4 @@
-import type { OperationId } from '@moedata/spec';
+import type { OperationId } from '@moedata/spec/routes';
 import { isBlockedCustomerId, MOE_PREFIXED_WRITABLE_KEYS, RESERVED_PREFIX } from '@moedata/spec/rules';
 
 /** Why the server would accept a request (200) and silently drop part of it. */

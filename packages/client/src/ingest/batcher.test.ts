@@ -8,13 +8,13 @@ import {
   splitBatch,
   toRequestBody,
 } from './batcher.ts';
-import { prepareElement, type QueuedElement } from './element.ts';
+import { type QueuedElement, snapshotElement } from './element.ts';
 import { ElementQueue } from './queue.ts';
 
-const options = { validate: false, countDevicesAsUsers: true };
+const options = { countDevicesAsUsers: true };
 let seq = 0;
 const item = (attributes: Record<string, unknown>, type = 'customer'): QueuedElement =>
-  prepareElement({ type, customer_id: `u-${++seq}`, attributes }, seq, 0, options);
+  snapshotElement({ type, customer_id: `u-${++seq}`, attributes }, seq, 0, options);
 
 const queueOf = (items: QueuedElement[]) => {
   const queue = new ElementQueue({ maxCount: 1_000_000, maxBytes: 2 ** 40 });
@@ -63,7 +63,7 @@ describe('planBatch', () => {
   });
 
   it('counts event actions against the events budget', () => {
-    const event = prepareElement(
+    const event = snapshotElement(
       { type: 'event', customer_id: 'u', actions: [{ action: 'a' }, { action: 'b' }] },
       ++seq,
       0,

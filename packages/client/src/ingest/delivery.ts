@@ -8,7 +8,7 @@ import type { IngestClock } from './clock.ts';
 import { ElementOverBudgetError } from './errors.ts';
 import { asError, classifyFailure, mayHaveConsumedBudget, rateLimitOf } from './failure.ts';
 import type { Cost, Pacer, Reservation } from './pacer.ts';
-import type { BulkImportClient, IngestFailureDetails } from './types.ts';
+import type { BulkImportCallOptions, BulkImportClient, IngestFailureDetails } from './types.ts';
 
 /** Retry limits, resolved. */
 export interface RetryPolicy {
@@ -27,6 +27,8 @@ export interface DeliveryContext {
   retry: RetryPolicy;
   /** Portfolio project, passed through to the client. */
   projectCode: string | undefined;
+  /** Ask the client not to validate the request (its elements were validated one by one). */
+  skipRequestValidation: boolean;
   onAttempt(isRetry: boolean): void;
   onRateLimited(): void;
   onDelivered(batch: Batch): void;
@@ -106,10 +108,11 @@ export async function deliverBatch(
 }
 
 /** The client's own retries are off: the ingestor retries through its pacer instead. */
-function callOptions(ctx: DeliveryContext): { signal: AbortSignal; retry: false; projectCode?: string } {
-  return ctx.projectCode === undefined
-    ? { signal: ctx.signal, retry: false }
-    : { signal: ctx.signal, retry: false, projectCode: ctx.projectCode };
+function callOptions(ctx: DeliveryContext): BulkImportCallOptions {
+  const options: BulkImportCallOptions = { signal: ctx.signal, retry: false };
+  if (ctx.projectCode !== undefined) options.projectCode = ctx.projectCode;
+  if (ctx.skipRequestValidation) options.validateRequest = false;
+  return options;
 }
 
 function fail(batch: Batch, error: unknown, attempts: number, ctx: DeliveryContext): void {

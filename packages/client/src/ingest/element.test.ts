@@ -1,9 +1,14 @@
-import { describe, expect, it } from 'vitest';
-import { elementCost, prepareElement, utf8ByteLength, validateElement } from './element.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { loadValidators, type Validators } from '../validation.ts';
+import { elementCost, snapshotElement, utf8ByteLength, validateElement } from './element.ts';
 import { InvalidElementError } from './errors.ts';
 import type { BulkElement } from './types.ts';
 
-const options = { validate: true, countDevicesAsUsers: true };
+const options = { countDevicesAsUsers: true };
+let validators: Validators;
+beforeAll(async () => {
+  validators = await loadValidators();
+});
 
 describe('utf8ByteLength', () => {
   it.each([
@@ -47,26 +52,26 @@ describe('utf8ByteLength', () => {
   });
 });
 
-describe('prepareElement', () => {
+describe('snapshotElement', () => {
   it('measures the exact UTF-8 size of the JSON that will be sent', () => {
     const element = {
       type: 'customer',
       customer_id: 'u-1',
       attributes: { name: '山田 太郎 🎌', city: 'Zürich' },
     };
-    const item = prepareElement(element, 1, 0, options);
+    const item = snapshotElement(element, 1, 0, options);
     expect(item.bytes).toBe(Buffer.byteLength(JSON.stringify(element)));
   });
 
   it('snapshots the element so later changes to the tracked object are not sent', () => {
     const element = { type: 'customer' as const, customer_id: 'u-1', attributes: { plan: 'free' } };
-    const item = prepareElement(element, 1, 0, options);
+    const item = snapshotElement(element, 1, 0, options);
     element.attributes.plan = 'a much longer plan name that would change the size';
     expect(item.element).toEqual({ type: 'customer', customer_id: 'u-1', attributes: { plan: 'free' } });
   });
 
   it('sends a Date as its ISO string and a bigint as a string, like the client serializer', () => {
-    const item = prepareElement(
+    const item = snapshotElement(
       {
         type: 'customer',
         customer_id: 'u-1',
@@ -74,7 +79,7 @@ describe('prepareElement', () => {
       },
       1,
       0,
-      { ...options, validate: false },
+      options,
     );
     expect(item.element).toEqual({
       type: 'customer',
@@ -86,33 +91,50 @@ describe('prepareElement', () => {
   it('rejects an element that is not JSON with an InvalidElementError', () => {
     const circular: Record<string, unknown> = { type: 'customer', customer_id: 'u-1' };
     circular.self = circular;
-    expect(() => prepareElement(circular, 1, 0, options)).toThrow(InvalidElementError);
-    expect(() => prepareElement('customer', 1, 0, options)).toThrow(/must be a JSON object/);
+    expect(() => snapshotElement(circular, 1, 0, options)).toThrow(InvalidElementError);
+    expect(() => snapshotElement('customer', 1, 0, options)).toThrow(/must be a JSON object/);
   });
 });
 
 describe('validateElement', () => {
   it('accepts Identity Resolution elements without customer_id', () => {
     expect(() =>
-      validateElement({ type: 'customer', attributes: { moe_mobile: '+919876500000', first_name: 'John' } }),
+      validateElement(
+        { type: 'customer', attributes: { moe_mobile: '+919876500000', first_name: 'John' } },
+        validators,
+      ),
     ).not.toThrow();
     expect(() =>
-      validateElement({
-        type: 'event',
-        user_identifiers: { moe_mobile: '+919876500000' },
-        actions: [{ action: 'AddToCart' }],
-      }),
+      validateElement(
+        {
+          type: 'event',
+          user_identifiers: { moe_mobile: '+919876500000' },
+          actions: [{ action: 'AddToCart' }],
+        },
+        validators,
+      ),
     ).not.toThrow();
   });
 
   it('names the path of the problem inside the element', () => {
-    expect(() => validateElement({ type: 'event', customer_id: 'u-1', actions: [{ action: '' }] })).toThrow(
-      /at `actions\.0\.action`/,
+    expect(() =>
+      validateElement({ type: 'event', customer_id: 'u-1', actions: [{ action: '' }] }, validators),
+    ).toThrow(/at `actions\.0\.action`/);
+  });
+
+  it('says what is wrong in words, not just "Invalid input"', () => {
+    expect(() => validateElement({ type: 'customer', customer_id: 42 }, validators)).toThrow(
+      /at `customer_id`: Invalid input: expected string, received number/,
     );
   });
 
-  it('rejects an unknown element type', () => {
-    expect(() => validateElement({ type: 'transition', customer_id: 'u-1' })).toThrow(InvalidElementError);
+  it('rejects an unknown element type, naming the three it takes', () => {
+    expect(() => validateElement({ type: 'transition', customer_id: 'u-1' }, validators)).toThrow(
+      InvalidElementError,
+    );
+    expect(() => validateElement({ customer_id: 'u-1' }, validators)).toThrow(
+      /at `type`: type must be "customer", "event" or "device"/,
+    );
   });
 });
 

@@ -2,7 +2,7 @@
  * Turns what `track()` receives into a queued element: a JSON snapshot (what will be sent, byte for
  * byte), its exact UTF-8 size, and what it costs against the rate-limit budgets.
  */
-import { BulkImportRequest as BulkImportRequestSchema } from '@moedata/spec';
+import type { Validators } from '../validation.ts';
 import { InvalidElementError } from './errors.ts';
 import type { BulkElement } from './types.ts';
 
@@ -58,14 +58,13 @@ export function serializeElement(element: unknown): string {
   return json;
 }
 
-/** Checks one element against the spec's Bulk Import schema; throws the first problem. */
-export function validateElement(element: unknown): void {
-  const result = BulkImportRequestSchema.safeParse({ type: 'transition', elements: [element] });
-  if (result.success) return;
-  const issue = result.error.issues[0];
-  // Drop the `elements.0` prefix: the user sees paths inside their own element.
-  const path = issue?.path.slice(2).join('.') || undefined;
-  throw new InvalidElementError(issue?.message ?? 'the Bulk Import schema rejects it', path);
+/**
+ * Checks one element against the Bulk Import element schema of its `type` (generated from the spec);
+ * throws the first problem, with its path inside the element.
+ */
+export function validateElement(element: unknown, validators: Pick<Validators, 'checkBulkElement'>): void {
+  const problem = validators.checkBulkElement(element);
+  if (problem) throw new InvalidElementError(problem.message, problem.path);
 }
 
 /** Users and events one element counts against the Bulk Import budgets. */
@@ -87,16 +86,15 @@ export function elementCost(
   }
 }
 
-/** Snapshot, measure, validate and price one tracked element. */
-export function prepareElement(
+/** Snapshot, measure and price one tracked element (validation is separate: its schemas load lazily). */
+export function snapshotElement(
   element: unknown,
   seq: number,
   now: number,
-  options: { validate: boolean; countDevicesAsUsers: boolean },
+  options: { countDevicesAsUsers: boolean },
 ): QueuedElement {
   const json = serializeElement(element);
   const snapshot = JSON.parse(json) as BulkElement;
-  if (options.validate) validateElement(snapshot);
   const { users, events } = elementCost(snapshot, options.countDevicesAsUsers);
   return { seq, element: snapshot, bytes: utf8ByteLength(json), users, events, enqueuedAt: now };
 }

@@ -24,6 +24,7 @@ export type {
   BackpressurePolicy,
   BudgetHeadroom,
   BulkElement,
+  BulkImportCallOptions,
   BulkImportClient,
   IngestDevice,
   IngestEvent,

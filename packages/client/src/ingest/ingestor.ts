@@ -2,9 +2,10 @@
  * `createIngestor`: the queue, the packer, the pacer and the deliveries wired together. One `pump()`
  * decides, whenever something changes, whether the next request can and should go now.
  */
+import { loadedValidators, loadValidators, preloadValidators, type Validators } from '../validation.ts';
 import { type Batch, makeBatch, maxElementBytes, planBatch, queueFitsInOneRequest } from './batcher.ts';
 import { type DeliveryContext, deliverBatch } from './delivery.ts';
-import { prepareElement, type QueuedElement } from './element.ts';
+import { type QueuedElement, snapshotElement, validateElement } from './element.ts';
 import {
   CloseTimeoutError,
   ElementOverBudgetError,
@@ -60,6 +61,10 @@ export function createIngestor(options: IngestorOptions): Ingestor {
   let pumping = false;
   let pumpAgain = false;
   let closing: { promise: Promise<IngestorCloseResult>; finish: () => void; timer?: unknown } | undefined;
+  /** `track()` calls made before the validators loaded, in tracking order (see `defer`). */
+  const unvalidated: { item: QueuedElement; resolve: () => void; reject: (reason: unknown) => void }[] = [];
+  // The element schemas are a lazily loaded chunk: start fetching it now so track() rarely waits.
+  if (config.validate) preloadValidators();
 
   const delivery: DeliveryContext = {
     client: config.client,
@@ -68,6 +73,8 @@ export function createIngestor(options: IngestorOptions): Ingestor {
     signal: abort.signal,
     retry: config.retry,
     projectCode: config.projectCode,
+    // Every element was validated in track(): the client need not check the whole request again.
+    skipRequestValidation: config.validate,
     onAttempt(isRetry) {
       totals.requests++;
       if (isRetry) totals.retries++;
@@ -90,10 +97,49 @@ export function createIngestor(options: IngestorOptions): Ingestor {
     if (closing) return Promise.reject(new IngestorClosedError());
     let item: QueuedElement;
     try {
-      item = prepareElement(element, nextSeq, clock.now(), config);
+      item = snapshotElement(element, nextSeq, clock.now(), config);
     } catch (error) {
       return Promise.reject(error);
     }
+    nextSeq++;
+    if (!config.validate) return admit(item);
+    const validators = loadedValidators();
+    // Behind elements still waiting for the validators, so that tracking order is kept.
+    if (validators === undefined || unvalidated.length > 0) return defer(item);
+    return validateAndAdmit(item, validators);
+  }
+
+  function validateAndAdmit(item: QueuedElement, validators: Validators): Promise<void> {
+    try {
+      validateElement(item.element, validators);
+    } catch (error) {
+      return Promise.reject(error);
+    }
+    return admit(item);
+  }
+
+  /** Holds an element until the validators load, then validates and admits the held ones in order. */
+  function defer(item: QueuedElement): Promise<void> {
+    const admitted = new Promise<void>((resolve, reject) => unvalidated.push({ item, resolve, reject }));
+    if (unvalidated.length === 1) {
+      loadValidators().then(
+        (validators) => {
+          for (const held of unvalidated.splice(0)) {
+            validateAndAdmit(held.item, validators).then(held.resolve, held.reject);
+          }
+          settleWaiters();
+        },
+        (error: unknown) => {
+          for (const held of unvalidated.splice(0)) held.reject(error);
+          settleWaiters();
+        },
+      );
+    }
+    return admitted;
+  }
+
+  /** Queues a snapshotted (and validated) element, or says why it cannot be. */
+  function admit(item: QueuedElement): Promise<void> {
     if (item.bytes > largestElement) {
       return Promise.reject(new ElementTooLargeError(item.bytes, largestElement, config.payloadLimitBytes));
     }
@@ -105,13 +151,11 @@ export function createIngestor(options: IngestorOptions): Ingestor {
       return Promise.reject(new ElementOverBudgetError('events', item.events, limits.events));
     }
     if (queue.hasRoomFor(item)) {
-      nextSeq++;
       queue.push(item);
       pump();
       return Promise.resolve();
     }
     if (config.backpressure === 'reject') return Promise.reject(new QueueFullError(queue.count, queue.bytes));
-    nextSeq++;
     return queue.waitForRoom(item);
   }
 
@@ -210,6 +254,7 @@ export function createIngestor(options: IngestorOptions): Ingestor {
   /** Lowest tracking position not yet delivered or reported. */
   function oldestUnsettled(): number {
     let oldest = queue.at(0)?.seq ?? queue.firstWaitingSeq ?? Number.POSITIVE_INFINITY;
+    oldest = Math.min(oldest, unvalidated[0]?.item.seq ?? Number.POSITIVE_INFINITY);
     for (const batch of active) oldest = Math.min(oldest, (batch.items[0] as QueuedElement).seq);
     return oldest;
   }
@@ -272,6 +317,10 @@ export function createIngestor(options: IngestorOptions): Ingestor {
   function giveUp(timeoutMs: number): void {
     const reason = new CloseTimeoutError(timeoutMs);
     totals.dropped += queue.rejectWaiters(reason);
+    for (const held of unvalidated.splice(0)) {
+      totals.dropped++;
+      held.reject(reason);
+    }
     report(queue.take(queue.count, clock.now()), reason, { attempts: 0, dropped: true });
     abort.abort(reason);
     settleWaiters();
@@ -287,7 +336,7 @@ export function createIngestor(options: IngestorOptions): Ingestor {
     return {
       queued: queue.count,
       queuedBytes: queue.bytes,
-      waiting: queue.waiting,
+      waiting: queue.waiting + unvalidated.length,
       inFlight,
       ...totals,
       budget: {

@@ -32,8 +32,20 @@ export type IngestDevice = WithoutType<BulkDeviceElement>;
 export interface BulkImportClient {
   bulkImport(
     body: BulkImportRequest,
-    options?: { signal?: AbortSignal; retry?: false; projectCode?: string },
+    options?: BulkImportCallOptions,
   ): Promise<{ requestId?: string | undefined; rateLimit?: RateLimitInfo | undefined }>;
+}
+
+/** The per-call options the ingestor passes to {@link BulkImportClient.bulkImport}. */
+export interface BulkImportCallOptions {
+  /** Aborted when `close({ timeoutMs })` gives up. */
+  signal?: AbortSignal;
+  /** Always `false`: the ingestor retries through its own pacer. */
+  retry?: false;
+  /** Portfolio project (`project_code`), when configured. */
+  projectCode?: string;
+  /** `false` when the ingestor validated every element in `track()`, so the client need not check again. */
+  validateRequest?: boolean;
 }
 
 /** What the ingestor does when its queue is full. */
@@ -103,8 +115,10 @@ export interface IngestorOptions {
     maxRateLimitRetries?: number;
   };
   /**
-   * Validate each element against the spec's Bulk Import schema in `track()`, so one bad element
-   * is rejected alone instead of failing the whole request it would be packed into.
+   * Validate each element against the spec's Bulk Import element schema in `track()`, so one bad
+   * element is rejected alone instead of failing the whole request it would be packed into. The
+   * client then skips its own check of those requests (`validateRequest: false`). The schemas load
+   * lazily: `track()` calls made before they arrive wait for them, in order.
    * @default true
    */
   validate?: boolean;
@@ -130,7 +144,7 @@ export interface IngestorStats {
   queued: number;
   /** Serialized bytes of the queued elements. */
   queuedBytes: number;
-  /** `track()` calls waiting for room in the queue (`backpressure: 'wait'`). */
+  /** `track()` calls waiting for room in the queue (`backpressure: 'wait'`) or for the validators to load. */
   waiting: number;
   /** Elements in requests being sent or waiting to be retried. */
   inFlight: number;
