@@ -5,6 +5,8 @@
  * setupWorker helpers in `@moedata/mock/browser`.
  */
 
+// The demo workspace the CLI creates (also exported by `./node`: the same object)
+export { DEMO_WORKSPACE } from './cli/demo-workspace.ts';
 // The engine
 export { basicAuthHeader } from './engine/basic-auth.ts';
 export { createEngine } from './engine/engine.ts';
@@ -30,7 +32,8 @@ export type {
 // MSW handlers
 export { type CreateHandlersOptions, createHandlers } from './handlers/create-handlers.ts';
 // The store
-export { createMemoryStore, seedInto } from './store/memory.ts';
+export { createMemoryStore, type MemoryStoreOptions, seedInto } from './store/memory.ts';
+export { DEFAULT_REQUEST_LOG_LIMIT } from './store/request-log-limit.ts';
 export type {
   DeleteRecord,
   DeviceCollection,

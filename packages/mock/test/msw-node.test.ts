@@ -30,7 +30,9 @@ describe('MSW handlers in Node (setupServer)', () => {
   it('stores a Track User and returns it from Get User with standard attributes under internal keys', async () => {
     const tracked = await trackUser(coreHost('01'), trackUserBody('john'));
     expect(tracked.status).toBe(200);
-    expect(await tracked.json()).toMatchObject({ status: 'success' });
+    const trackedBody = (await tracked.json()) as { status: string; request_id: string };
+    expect(trackedBody).toMatchObject({ status: 'success' });
+    expect(tracked.headers.get('x-request-id')).toBe(trackedBody.request_id);
 
     const fetched = await getUser(coreHost('01'), getUserBody('john'));
     expect(fetched.status).toBe(200);

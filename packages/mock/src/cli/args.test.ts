@@ -33,9 +33,17 @@ describe('command-line flags', () => {
     });
   });
 
+  it('reads the folders served at /docs and at / (--docs, --app)', () => {
+    expect(parseCliArgs(['--docs', 'reference', '--app', 'web/dist'])).toMatchObject({
+      docs: 'reference',
+      app: 'web/dist',
+    });
+  });
+
   it('leaves unset options undefined so the config file and defaults apply', () => {
     const args = parseCliArgs([]);
     expect(args.port).toBeUndefined();
+    expect(args.app).toBeUndefined();
     expect(args.workspaces).toEqual([]);
   });
 

@@ -16,6 +16,7 @@ export interface CliArgs {
   log?: LogLevel;
   corsOrigins: string[];
   docs?: string;
+  app?: string;
 }
 
 const OPTIONS = {
@@ -29,6 +30,7 @@ const OPTIONS = {
   log: { type: 'string' },
   'cors-origin': { type: 'string', multiple: true },
   docs: { type: 'string' },
+  app: { type: 'string' },
 } as const;
 
 function parsePort(value: string): number {
@@ -83,6 +85,7 @@ export function parseCliArgs(argv: readonly string[]): CliArgs {
   if (values.data !== undefined) args.data = values.data;
   if (values.log !== undefined) args.log = parseLogLevel(values.log);
   if (values.docs !== undefined) args.docs = values.docs;
+  if (values.app !== undefined) args.app = values.app;
   return args;
 }
 
@@ -102,6 +105,8 @@ Options:
       --log LEVEL          silent | error | info | debug (default info)
       --cors-origin ORIGIN Browser origin allowed to call the emulator; repeat for several (default: any)
       --docs DIR           Static site to serve at /docs (default: apps/docs/dist when built)
+      --app DIR            Web app to serve at / (default: apps/playground/dist, the playground, when
+                           built). GET/HEAD only, never on Data API paths; a missing file reaches the API
   -h, --help               Show this help
   -v, --version            Show the version
 
@@ -109,11 +114,14 @@ Endpoints:
   /v1/...  and /v1.0/data/fileimports/...   the Data API (every data center's paths on one host)
   /_mock                                     inspection API for tests (users, events, drops, reset, ...)
   /docs/                                     the API reference, when built
+  /                                          the playground (or --app DIR), when built
 
 Config file (all fields optional; command-line flags win):
   {
     "port": 4010, "host": "127.0.0.1", "log": "info", "data": "./mock.db",
+    "docsDir": "./reference", "appDir": "./app/dist",  // relative to this file
     "corsOrigins": ["http://localhost:5173"],
+    "requestLogLimit": 10000,                 // request-log entries kept (oldest evicted; GET /_mock/requests)
     "defaults": { "payloadLimitBytes": 131072 },
     "workspaces": {
       "MYWORKSPACE": {

@@ -47,6 +47,15 @@ describe('--config file', () => {
     expect(config.workspaces?.NOKEY?.apiKey).toBeUndefined();
   });
 
+  it('resolves the docs and app folders against the file and reads the request-log limit', () => {
+    const config = loadConfigFile(
+      writeConfig({ docsDir: 'reference', appDir: '../web/dist', requestLogLimit: 500 }),
+    );
+    expect(config.docsDir).toBe(join(folder, 'reference'));
+    expect(config.appDir).toBe(join(folder, '..', 'web', 'dist'));
+    expect(config.requestLogLimit).toBe(500);
+  });
+
   it('names every bad field with its full path', () => {
     const file = writeConfig({
       port: 'high',

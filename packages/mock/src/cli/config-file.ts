@@ -32,13 +32,17 @@ export const ConfigFileSchema = z.strictObject({
   data: z.string().min(1).optional(),
   /** Static folder served at /docs, relative to the config file. */
   docsDir: z.string().min(1).optional(),
+  /** Web app folder served at / (instead of the playground), relative to the config file. */
+  appDir: z.string().min(1).optional(),
   corsOrigins: z.union([z.literal('*'), z.array(OriginSchema)]).optional(),
+  /** How many request-log entries are kept (oldest evicted first); default 10000. */
+  requestLogLimit: z.int().min(0).optional(),
   /** Settings every workspace starts from. */
   defaults: WorkspaceOptionsSchema.optional(),
   workspaces: z.record(WorkspaceIdSchema, WorkspaceSettingsSchema).optional(),
 });
 
-/** A parsed config file, with `data` and `docsDir` made absolute. */
+/** A parsed config file, with `data`, `docsDir` and `appDir` made absolute. */
 export type ConfigFile = z.output<typeof ConfigFileSchema>;
 
 /**
@@ -73,11 +77,13 @@ export function loadConfigFile(path: string): ConfigFile {
       ].join('\n'),
     );
   }
-  const folder = dirname(absolute);
   const config = result.data;
+  const nextToFile = (path: string | undefined) =>
+    path === undefined ? undefined : resolve(dirname(absolute), path);
   return {
     ...config,
-    data: config.data === undefined ? undefined : resolve(folder, config.data),
-    docsDir: config.docsDir === undefined ? undefined : resolve(folder, config.docsDir),
+    data: nextToFile(config.data),
+    docsDir: nextToFile(config.docsDir),
+    appDir: nextToFile(config.appDir),
   };
 }

@@ -1,5 +1,5 @@
 import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -70,7 +70,15 @@ describe('moengage-mock CLI', { timeout: 30_000 }, () => {
   it('prints its options with --help and exits 0', () => {
     const result = runToCompletion(mainScript, ['--help']);
     expect(result.status).toBe(0);
-    for (const flag of ['--port', '--host', '--workspace ID:KEY', '--config', '--data', '--log']) {
+    for (const flag of [
+      '--port',
+      '--host',
+      '--workspace ID:KEY',
+      '--config',
+      '--data',
+      '--log',
+      '--app DIR',
+    ]) {
       expect(result.stdout).toContain(flag);
     }
   });
@@ -113,6 +121,26 @@ describe('moengage-mock CLI', { timeout: 30_000 }, () => {
       body: JSON.stringify(trackUserBody('demo-user')),
     });
     expect(response.status).toBe(200);
+  });
+
+  it('serves the folder given with --app at / and prints the playground URL', async () => {
+    const appDir = join(folder, 'app');
+    mkdirSync(join(appDir, 'assets'), { recursive: true });
+    writeFileSync(join(appDir, 'index.html'), '<h1>My app</h1>');
+    writeFileSync(join(appDir, 'assets', 'app.css'), 'body { margin: 0 }');
+    const cli = await startCli(['--workspace', workspaceFlag, '--app', appDir]);
+    expect(cli.output()).toContain(`Playground: ${cli.url}/`);
+    expect(await (await fetch(`${cli.url}/`)).text()).toContain('My app');
+    const css = await fetch(`${cli.url}/assets/app.css`);
+    expect(css.headers.get('content-type')).toContain('text/css');
+    expect((await trackUser(cli.url, trackUserBody('john'))).status).toBe(200);
+  });
+
+  it('exits 2 when --app names a folder that does not exist', () => {
+    const result = runToCompletion(mainScript, ['--port', '0', '--app', join(folder, 'missing')]);
+    expect(result.status).toBe(2);
+    expect(result.stderr).toContain('--app');
+    expect(result.stderr).toContain('is not a folder');
   });
 
   it('stops gracefully on SIGTERM with exit code 0', async () => {

@@ -3,7 +3,7 @@
  * starts the standalone server, prints where it listens and which credentials to use, and stops
  * gracefully on SIGINT/SIGTERM. Runs directly on Node 24: `node packages/mock/src/cli/main.ts --port 4477`.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createEngine } from '../engine/engine.ts';
@@ -13,11 +13,10 @@ import { type MockServer, startMockServer } from '../server/mock-server.ts';
 import { stopOnSignals } from '../server/shutdown.ts';
 import { createSqliteStore } from '../store/sqlite.ts';
 import { HELP_TEXT, parseCliArgs } from './args.ts';
+import { findBuiltApp } from './built-apps.ts';
 import { loadConfigFile } from './config-file.ts';
+import { DEMO_WORKSPACE } from './demo-workspace.ts';
 import { CliUsageError } from './errors.ts';
-
-/** The workspace created when neither flags nor config name one. Fixed, so docs and scripts can use it. */
-export const DEMO_WORKSPACE = { workspaceId: 'DEMO', apiKey: 'demo-api-key' } as const;
 
 /** Where the CLI writes; tests pass their own. */
 export interface CliIo extends LogSink {}
@@ -47,15 +46,12 @@ function packageVersion(): string {
   return manifest.version;
 }
 
-/** The built API reference of this repository (apps/docs/dist), found by walking up to the workspace root. */
-function findBuiltDocs(): string | undefined {
-  for (let folder = packageRoot; ; folder = dirname(folder)) {
-    if (existsSync(join(folder, 'pnpm-workspace.yaml'))) {
-      const docs = join(folder, 'apps', 'docs', 'dist');
-      return existsSync(join(docs, 'index.html')) ? docs : undefined;
-    }
-    if (dirname(folder) === folder) return undefined;
+/** A folder given by a flag or the config file, checked now so a typo is not a silent 404 later. */
+function existingFolder(path: string | undefined, option: string): string | undefined {
+  if (path !== undefined && !statSync(path, { throwIfNoEntry: false })?.isDirectory()) {
+    throw new CliUsageError(`${option}: ${path} is not a folder. Pass the folder of a built site.`);
   }
+  return path;
 }
 
 function openDataFile(path: string) {
@@ -66,13 +62,17 @@ function openDataFile(path: string) {
   }
 }
 
-function banner(server: MockServer, details: { data?: string; docs?: boolean; demo: boolean }): string[] {
+function banner(
+  server: MockServer,
+  details: { data?: string | undefined; docs: boolean; app: boolean; demo: boolean },
+): string[] {
   const lines = [
     `MoEngage Data API emulator listening on ${server.url}`,
     `  Base URL (all data centers, core and file-import paths): ${server.url}`,
     `  Inspection API: ${server.url}/_mock`,
     `  State: ${details.data ? `SQLite file ${details.data}` : 'in memory (use --data FILE to keep it)'}`,
   ];
+  if (details.app) lines.push(`  Playground: ${server.url}/`);
   if (details.docs) lines.push(`  API reference: ${server.url}/docs/`);
   if (details.demo) {
     const { workspaceId, apiKey } = DEMO_WORKSPACE;
@@ -124,9 +124,21 @@ export async function startCli(
   const logger = createLogger(args.log ?? config.log ?? 'info', io);
   const dataFile = args.data === undefined ? config.data : resolve(args.data);
   const store = dataFile === undefined ? undefined : openDataFile(dataFile);
-  const docsDir = args.docs === undefined ? (config.docsDir ?? findBuiltDocs()) : resolve(args.docs);
+  const docsDir =
+    args.docs === undefined
+      ? (existingFolder(config.docsDir, 'docsDir') ?? findBuiltApp('docs'))
+      : existingFolder(resolve(args.docs), '--docs');
+  const appDir =
+    args.app === undefined
+      ? (existingFolder(config.appDir, 'appDir') ?? findBuiltApp('playground'))
+      : existingFolder(resolve(args.app), '--app');
 
-  const engine = createEngine({ workspaces, defaults: config.defaults, ...(store && { store }) });
+  const engine = createEngine({
+    workspaces,
+    defaults: config.defaults,
+    ...(store && { store }),
+    ...(config.requestLogLimit !== undefined && { requestLogLimit: config.requestLogLimit }),
+  });
   let server: MockServer;
   try {
     server = await startMockServer({
@@ -135,6 +147,7 @@ export async function startCli(
       host: args.host ?? config.host ?? '127.0.0.1',
       corsOrigins: args.corsOrigins.length > 0 ? args.corsOrigins : (config.corsOrigins ?? '*'),
       docsDir,
+      appDir,
       logger,
     });
   } catch (error) {
@@ -157,7 +170,8 @@ export async function startCli(
   };
   // Before the banner: whoever waits for the "listening" line may signal the process right away.
   options.onStarted?.(running);
-  for (const line of banner(server, { data: dataFile, docs: docsDir !== undefined, demo })) logger.info(line);
+  const shown = { data: dataFile, docs: docsDir !== undefined, app: appDir !== undefined, demo };
+  for (const line of banner(server, shown)) logger.info(line);
   return running;
 }
 

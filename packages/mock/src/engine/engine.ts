@@ -62,6 +62,7 @@ export function createEngine(options: EngineOptions = {}): Engine {
   const defaults = options.defaults ?? {};
   const clock = options.clock ?? Date;
   const store = options.store ?? createMemoryStore();
+  if (options.requestLogLimit !== undefined) store.requestLog.setLimit(options.requestLogLimit);
   const workspaces = createWorkspaceRegistry(options.workspaces, defaults);
   const limiter = createRateLimiter(RATE_LIMIT_WINDOW_SECONDS);
   const faults = createFaultInjector(seededRandom(options.randomSeed ?? 1));
@@ -80,9 +81,14 @@ export function createEngine(options: EngineOptions = {}): Engine {
     sleep: options.sleep ?? defaultSleep,
   };
 
-  const toResponse = (outcome: Outcome): EngineResponse => ({
+  const toResponse = (outcome: Outcome, requestId: string): EngineResponse => ({
     status: outcome.status,
-    headers: { 'content-type': 'application/json', ...rateLimitHeaders(outcome.rateLimit) },
+    headers: {
+      'content-type': 'application/json',
+      ...rateLimitHeaders(outcome.rateLimit),
+      // The id the body's request_id and the request log carry, also for envelopes without one.
+      'x-request-id': requestId,
+    },
     body: outcome.body,
   });
 
@@ -126,7 +132,7 @@ export function createEngine(options: EngineOptions = {}): Engine {
     } catch {
       // The log is for inspection; failing to write it must not change the answer.
     }
-    return toResponse(outcome);
+    return toResponse(outcome, requestId);
   }
 
   return {

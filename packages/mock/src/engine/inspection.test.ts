@@ -64,6 +64,20 @@ describe('inspection, seeding and reset', () => {
     expect(h.engine.store.requestLog.list(undefined, { status: 401 })).toHaveLength(1);
   });
 
+  it('keeps only the newest requestLogLimit entries and counts the evicted ones', async () => {
+    const h = harness({ requestLogLimit: 2 });
+    for (let n = 0; n < 3; n += 1) await h.send('trackUser', { body: validBodies.trackUser });
+    expect(h.engine.store.requestLog.list().map((entry) => entry.requestId)).toEqual(['req2', 'req3']);
+    expect(h.engine.store.requestLog.evicted()).toBe(1);
+  });
+
+  it('applies requestLogLimit to a store it was given, and refuses a limit that is not a whole number', () => {
+    const store = createMemoryStore();
+    createEngine({ store, requestLogLimit: 7 });
+    expect(store.requestLog.limit()).toBe(7);
+    expect(() => createEngine({ requestLogLimit: -1 })).toThrow(/requestLogLimit must be a whole number/);
+  });
+
   it('empties the store on reset but keeps workspaces and their settings', async () => {
     const h = harness({ workspaces: { [WS1]: { apiKey: KEY1, strictBulk: true } } });
     await h.send('trackUser', { body: validBodies.trackUser });

@@ -55,6 +55,19 @@ function buildRoutes(): Route[] {
 
 const routes = buildRoutes();
 
+/**
+ * The first path segment of every operation (`/v1`, `/v1.0`): the part of an origin that belongs to
+ * the Data API, derived from the spec's operations. Adapters never let anything else answer there.
+ */
+export const API_ROOTS: readonly string[] = [
+  ...new Set(Object.values(operations).map((operation) => `/${operation.path.split('/')[1]}`)),
+];
+
+/** Whether a pathname is one of the {@link API_ROOTS} or lies under one (`/v1/customer/ABC`). */
+export function isUnderApiRoot(pathname: string): boolean {
+  return API_ROOTS.some((root) => pathname === root || pathname.startsWith(`${root}/`));
+}
+
 function decodeSegment(segment: string): string | undefined {
   try {
     return decodeURIComponent(segment);

@@ -24,7 +24,11 @@ export interface EngineRequest {
 /** What the adapter writes back. */
 export interface EngineResponse {
   status: number;
-  /** Lower-case header names: `content-type` and the three `x-ratelimit-*`. */
+  /**
+   * Lower-case header names: `content-type`, the three `x-ratelimit-*`, and `x-request-id` (the
+   * emulator's own: the body's `request_id` where the envelope has one, and the request log's
+   * `requestId` always; MoEngage documents no such header, so clients should not rely on it).
+   */
   headers: Record<string, string>;
   /** A JSON value; the adapter serialises it with `JSON.stringify`. */
   body: unknown;
@@ -148,6 +152,14 @@ export interface EngineOptions {
   clock?: Clock;
   /** @default 8 random letters, like MoEngage's `request_id` */
   requestIdGenerator?: () => string;
+  /**
+   * How many request-log entries the store keeps; the oldest are evicted first and counted
+   * (`store.requestLog.evicted()`). Applied to the store whether the engine created it or was given
+   * one (a given store otherwise keeps its own limit). A whole number ≥ 0, or `Infinity` to keep every
+   * entry (memory then grows with every request). Throws a `RangeError` for anything else.
+   * @default 10000
+   */
+  requestLogLimit?: number;
   /** Seed of the pseudo-random numbers used by fault `rate` and default ids. @default 1 */
   randomSeed?: number;
   /** How latency is waited for (tests inject an instant one). @default setTimeout */

@@ -1,4 +1,3 @@
-import { operations } from '@moedata/spec';
 import {
   type DefaultBodyType,
   type HttpHandler,
@@ -6,6 +5,7 @@ import {
   http,
   type PathParams,
 } from 'msw';
+import { API_ROOTS } from '../engine/routing.ts';
 import type { Engine } from '../engine/types.ts';
 import { type CreateMswHandlersResult, createMswHandlers } from '../generated/msw.gen.ts';
 import { answerWithEngine } from './engine-bridge.ts';
@@ -35,12 +35,9 @@ interface Target {
   catchAllPaths: string[];
 }
 
-/** First path segments of the operations (`/v1`, `/v1.0`): a custom base URL's catch-all covers only
- * these, so a page and its assets served from the same origin are never swallowed. */
-function apiRootPatterns(): string[] {
-  const roots = Object.values(operations).map((operation) => `/${operation.path.split('/')[1]}/*`);
-  return [...new Set(roots)];
-}
+/** A custom base URL's catch-all covers only the API roots (`/v1/*`, `/v1.0/*`), so a page and its
+ * assets served from the same origin are never swallowed. */
+const apiRootPatterns = () => API_ROOTS.map((root) => `${root}/*`);
 
 function targetsOf(options: CreateHandlersOptions): Target[] {
   const targets: Target[] = [];

@@ -40,7 +40,7 @@ describe('CORS for browser callers', () => {
     expect(((await response.json()) as { message: string }).message).toContain('--cors-origin');
   });
 
-  it('lets an allowed page read the rate-limit headers of a Data API answer', async () => {
+  it('lets an allowed page read the rate-limit headers and x-request-id of a Data API answer', async () => {
     const response = await fetch(`${server.url}/v1/customer/${TEST_WORKSPACE.workspaceId}`, {
       method: 'POST',
       headers: { ...dataApiHeaders(), origin: APP_ORIGIN },
@@ -49,6 +49,10 @@ describe('CORS for browser callers', () => {
     expect(response.status).toBe(200);
     expect(response.headers.get('access-control-allow-origin')).toBe(APP_ORIGIN);
     expect(response.headers.get('access-control-expose-headers')).toContain('x-ratelimit-remaining');
+    expect(response.headers.get('access-control-expose-headers')).toContain('x-request-id');
+    expect(response.headers.get('x-request-id')).toBe(
+      ((await response.json()) as { request_id: string }).request_id,
+    );
     expect(response.headers.get('vary')).toBe('Origin');
   });
 

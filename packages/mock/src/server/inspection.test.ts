@@ -58,6 +58,26 @@ describe('/_mock inspection API', () => {
     ]);
   });
 
+  it('says how many request-log entries it keeps and how many were evicted', async () => {
+    const { requestLog } = server.engine.store;
+    const before = requestLog.limit();
+    try {
+      requestLog.setLimit(1);
+      await trackUser(server.url, trackUserBody('first'));
+      await trackUser(server.url, trackUserBody('second'));
+      const { body } = await inspect<{ requests: unknown[]; limit: number | null; evicted: number }>(
+        '/requests',
+      );
+      expect(body).toMatchObject({ limit: 1, evicted: 1 });
+      expect(body.requests).toHaveLength(1);
+
+      requestLog.setLimit(Number.POSITIVE_INFINITY);
+      expect((await inspect('/requests')).body).toMatchObject({ limit: null });
+    } finally {
+      requestLog.setLimit(before);
+    }
+  });
+
   it('answers 404 for a user that does not exist', async () => {
     const { status, body } = await inspect(`/users/${TEST_WORKSPACE.workspaceId}/nobody`);
     expect(status).toBe(404);

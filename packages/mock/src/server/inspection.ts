@@ -186,14 +186,20 @@ const routes: Route[] = [
   {
     method: 'GET',
     pattern: /^\/requests$/,
-    summary: 'The request log (?workspace=ID&operation_id=&status=)',
+    summary:
+      'The request log, newest entries up to its limit (?workspace=ID&operation_id=&status=): ' +
+      '{ requests, limit (null = unlimited), evicted (oldest entries dropped, every workspace) }',
     handle: ({ engine, query }) => {
       const status = query.get('status');
+      const { requestLog } = engine.store;
+      const limit = requestLog.limit();
       return ok({
-        requests: engine.store.requestLog.list(workspaceFilter(query), {
+        requests: requestLog.list(workspaceFilter(query), {
           operationId: query.get('operation_id') ?? undefined,
           status: status === null ? undefined : Number(status),
         }),
+        limit: Number.isFinite(limit) ? limit : null,
+        evicted: requestLog.evicted(),
       });
     },
   },

@@ -1,11 +1,13 @@
 /**
  * The standalone emulator: a bare `node:http` server straight on the engine (no MSW Request/Response
  * objects on the hot path). Keep-alive, CORS for browser callers, bodies read as streams that stop at
- * the workspace's size limit, `/_mock/*` inspection, an optional `/docs` folder, graceful close.
+ * the workspace's size limit, `/_mock/*` inspection, an optional `/docs` folder, an optional web app at
+ * `/` (the playground), graceful close.
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createEngine } from '../engine/engine.ts';
+import { isUnderApiRoot } from '../engine/routing.ts';
 import type { Engine, EngineOptions } from '../engine/types.ts';
 import { answerPreflight, applyCors, type CorsOrigins, isPreflight } from './cors.ts';
 import { handleInspection, INSPECTION_PREFIX } from './inspection.ts';
@@ -30,6 +32,13 @@ export interface MockServerOptions {
   corsOrigins?: CorsOrigins;
   /** A built static site served under `/docs` (the API reference from apps/docs/dist). */
   docsDir?: string | undefined;
+  /**
+   * A built web app served at `/` (the playground from apps/playground/dist): a GET or HEAD outside
+   * `/_mock`, `/docs` and the Data API roots (`/v1`, `/v1.0`) gets the file at that path (`/` →
+   * `index.html`) when there is one, and the engine's answer otherwise. It never shadows a Data API
+   * route: those paths always reach the engine, whatever the folder holds.
+   */
+  appDir?: string | undefined;
   /** @default a silent logger */
   logger?: Logger;
   /** How long an idle keep-alive connection stays open. @default 5000 */
@@ -85,6 +94,7 @@ interface ServerState {
   engine: Engine;
   corsOrigins: CorsOrigins;
   docsDir: string | undefined;
+  appDir: string | undefined;
   logger: Logger;
   closing: boolean;
 }
@@ -112,6 +122,18 @@ async function answerDocs(state: ServerState, request: IncomingMessage, response
   sendJson(state, response, 404, { status: 'fail', message: hint });
 }
 
+/** Serves a file of the web app; resolves `false` (nothing written) when the engine should answer. */
+async function answerApp(
+  state: ServerState,
+  request: IncomingMessage,
+  response: ServerResponse,
+  pathname: string,
+): Promise<boolean> {
+  if (state.appDir === undefined || (request.method !== 'GET' && request.method !== 'HEAD')) return false;
+  if (isUnderApiRoot(pathname)) return false;
+  return serveStatic(request, response, '', state.appDir);
+}
+
 async function route(state: ServerState, request: IncomingMessage, response: ServerResponse): Promise<void> {
   if (isPreflight(request)) {
     answerPreflight(request, response, state.corsOrigins);
@@ -124,7 +146,7 @@ async function route(state: ServerState, request: IncomingMessage, response: Ser
     sendJson(state, response, answer.status, answer.body);
   } else if (url.pathname === DOCS_PATH || url.pathname.startsWith(`${DOCS_PATH}/`)) {
     await answerDocs(state, request, response);
-  } else {
+  } else if (!(await answerApp(state, request, response, url.pathname))) {
     await answerDataApi(state, request, response);
   }
 }
@@ -144,6 +166,7 @@ export async function startMockServer(options: MockServerOptions = {}): Promise<
     engine,
     corsOrigins: options.corsOrigins ?? '*',
     docsDir: options.docsDir,
+    appDir: options.appDir,
     logger: options.logger ?? createLogger('silent'),
     closing: false,
   };

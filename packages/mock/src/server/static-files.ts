@@ -20,8 +20,9 @@ const CONTENT_TYPES: Record<string, string> = {
 };
 
 /**
- * Serves the files of `rootDir` under the URL prefix `mountPath` (GET and HEAD only): `/docs` redirects
- * to `/docs/`, a folder serves its `index.html`, and nothing outside `rootDir` is ever reachable.
+ * Serves the files of `rootDir` under the URL prefix `mountPath` (`''` for the origin's root; GET and
+ * HEAD only): `/docs` redirects to `/docs/`, a folder serves its `index.html` (so `/` does at the root),
+ * and nothing outside `rootDir` is ever reachable.
  * Resolves `false` when no file matches, so the caller answers 404 its own way.
  */
 export async function serveStatic(

@@ -2,6 +2,9 @@
  * The default store: plain arrays and maps in memory. Reads return deep copies so a test that mutates
  * what it read cannot change the emulator's state behind its back.
  */
+
+import { BoundedList } from './bounded-list.ts';
+import { checkRequestLogLimit, DEFAULT_REQUEST_LOG_LIMIT } from './request-log-limit.ts';
 import type {
   DeleteRecord,
   DeviceCollection,
@@ -47,7 +50,7 @@ interface MemoryState {
   deletes: DeleteRecord[];
   fileImportRuns: FileImportRun[];
   drops: DroppedItem[];
-  requestLog: RequestLogEntry[];
+  requestLog: BoundedList<RequestLogEntry>;
 }
 
 const emptyState = (): MemoryState => ({
@@ -59,7 +62,7 @@ const emptyState = (): MemoryState => ({
   deletes: [],
   fileImportRuns: [],
   drops: [],
-  requestLog: [],
+  requestLog: new BoundedList(),
 });
 
 const key = (workspaceId: string, id: string) => `${workspaceId}\u0000${id}`;
@@ -212,24 +215,55 @@ const matchesLogEntry = (filter: RequestLogFilter | undefined) => (entry: Reques
   (filter?.operationId === undefined || entry.operationId === filter.operationId) &&
   (filter?.status === undefined || entry.status === filter.status);
 
-function requestLog(context: Context): RequestLog {
+function requestLog(context: Context, initialLimit: number): RequestLog {
+  let limit = checkRequestLogLimit(initialLimit);
   const entries = () => context.state().requestLog;
-  return {
-    add: (entry) => pushTo(context, entries(), copy(entry)),
-    list: (workspaceId, filter) =>
-      entries().filter(inWorkspace(workspaceId)).filter(matchesLogEntry(filter)).map(copy),
+  const trim = () => {
+    const ring = entries();
+    while (ring.size > limit) {
+      const oldest = ring.evictOldest() as RequestLogEntry;
+      context.onUndo(() => ring.restoreOldest(oldest));
+    }
   };
+  return {
+    add: (entry) => {
+      const ring = entries();
+      ring.push(copy(entry));
+      context.onUndo(() => ring.popNewest());
+      trim();
+    },
+    list: (workspaceId, filter) =>
+      entries().values().filter(inWorkspace(workspaceId)).filter(matchesLogEntry(filter)).map(copy),
+    limit: () => limit,
+    setLimit: (newLimit) => {
+      limit = checkRequestLogLimit(newLimit);
+      trim();
+    },
+    evicted: () => entries().evicted,
+  };
+}
+
+/** Options of {@link createMemoryStore}. */
+export interface MemoryStoreOptions {
+  /** Added right after creation (users and devices upsert; logs append). */
+  fixtures?: StoreFixtures;
+  /**
+   * How many request-log entries are kept; older ones are evicted (and counted). A whole number ≥ 0,
+   * or `Infinity` to keep every entry (memory then grows with every request).
+   * @default 10000
+   */
+  requestLogLimit?: number;
 }
 
 /**
  * Creates an in-memory store (the engine's default), optionally seeded.
  *
  * @example
- * const store = createMemoryStore();
+ * const store = createMemoryStore({ requestLogLimit: 1_000 });
  * const engine = createEngine({ store, workspaces: { DEMO: { apiKey: 'secret' } } });
  * store.users.get('DEMO', 'john@example.com');
  */
-export function createMemoryStore(fixtures?: StoreFixtures): Store {
+export function createMemoryStore(options: MemoryStoreOptions = {}): Store {
   let state = emptyState();
   let journal: (() => void)[] | undefined;
   const context: Context = {
@@ -245,7 +279,7 @@ export function createMemoryStore(fixtures?: StoreFixtures): Store {
     deletes: recordLog(context, () => state.deletes),
     fileImportRuns: fileImportRunLog(context),
     drops: recordLog(context, () => state.drops),
-    requestLog: requestLog(context),
+    requestLog: requestLog(context, options.requestLogLimit ?? DEFAULT_REQUEST_LOG_LIMIT),
     transaction: (fn) => {
       if (journal) return fn(); // nested: the outer transaction owns the rollback
       journal = [];
@@ -270,11 +304,11 @@ export function createMemoryStore(fixtures?: StoreFixtures): Store {
       deletes: state.deletes.map(copy),
       fileImportRuns: state.fileImportRuns.map(copy),
       drops: state.drops.map(copy),
-      requestLog: state.requestLog.map(copy),
+      requestLog: state.requestLog.values().map(copy),
     }),
     close: () => {},
   };
-  if (fixtures) store.seed(fixtures);
+  if (options.fixtures) store.seed(options.fixtures);
   return store;
 }
 

@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
@@ -111,6 +111,37 @@ describe('sqlite store on disk', () => {
     raw.close();
 
     expect(() => createSqliteStore({ path: file })).toThrow(/different version.*delete this one/s);
+  });
+
+  it('caps the request log on disk, keeps its evicted count across restarts and trims to a lower limit on open', () => {
+    const logEntry = (n: number) => ({
+      requestId: `req${n}`,
+      workspaceId: 'WS1',
+      operationId: 'trackUser',
+      method: 'POST',
+      url: '/v1/customer/WS1',
+      status: 200,
+      errorId: null,
+      units: 1,
+      at: n,
+    });
+    const first = createSqliteStore({ path: file, requestLogLimit: 3 });
+    for (let n = 1; n <= 5; n += 1) first.requestLog.add(logEntry(n));
+    first.close();
+
+    const reopened = createSqliteStore({ path: file, requestLogLimit: 2 });
+    expect(reopened.requestLog.list().map((entry) => entry.requestId)).toEqual(['req4', 'req5']);
+    expect(reopened.requestLog.evicted()).toBe(3);
+    const rows = new DatabaseSync(file).prepare('SELECT count(*) AS n FROM request_log').get() as {
+      n: number;
+    };
+    expect(rows.n).toBe(2);
+    reopened.close();
+  });
+
+  it('refuses a request-log limit that is not a whole number before opening the file', () => {
+    expect(() => createSqliteStore({ path: file, requestLogLimit: -1 })).toThrow(RangeError);
+    expect(existsSync(file)).toBe(false);
   });
 
   it('explains a data file that cannot be created', () => {

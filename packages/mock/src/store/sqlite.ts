@@ -5,6 +5,7 @@
  */
 import { DatabaseSync, type StatementSync } from 'node:sqlite';
 import { seedInto } from './memory.ts';
+import { checkRequestLogLimit, DEFAULT_REQUEST_LOG_LIMIT } from './request-log-limit.ts';
 import { ALL_TABLES, applySchema, LOG_TABLES } from './sqlite-schema.ts';
 import type {
   DeviceCollection,
@@ -30,6 +31,12 @@ export interface SqliteStoreOptions {
   path: string;
   /** Fixtures added right after opening (users and devices upsert; logs append). */
   fixtures?: StoreFixtures;
+  /**
+   * How many request-log rows are kept; older ones are deleted (and counted, across restarts). A whole
+   * number ≥ 0, or `Infinity` to keep every row (the file then grows with every request).
+   * @default 10000
+   */
+  requestLogLimit?: number;
 }
 
 type Row = Record<string, unknown>;
@@ -201,11 +208,25 @@ function fileImportRunLog(db: DatabaseSync): FileImportRunLog {
   };
 }
 
-function requestLog(db: DatabaseSync): RequestLog {
+function requestLog(db: DatabaseSync, transaction: <T>(fn: () => T) => T, initialLimit: number): RequestLog {
+  let limit = initialLimit;
   const insert = new Query<never>(
     db,
     'INSERT INTO request_log (workspace_id, operation_id, status, data) VALUES (?, ?, ?, ?)',
   );
+  // `seq` counts every row ever added (AUTOINCREMENT, restarted by reset()): the newest `limit` stay.
+  const trimTo = new Query<never>(
+    db,
+    'DELETE FROM request_log WHERE seq <= (SELECT max(seq) FROM request_log) - ?',
+  );
+  const evicted = new Query<never>(
+    db,
+    `SELECT coalesce((SELECT seq FROM sqlite_sequence WHERE name = 'request_log'), 0)
+       - (SELECT count(*) FROM request_log) AS n`,
+  );
+  const trim = () => {
+    if (limit !== Number.POSITIVE_INFINITY) trimTo.run(limit);
+  };
   const list = new Query<RequestLogEntry>(
     db,
     `SELECT data FROM request_log WHERE ${WORKSPACE_FILTER}
@@ -214,10 +235,19 @@ function requestLog(db: DatabaseSync): RequestLog {
   );
   return {
     add: (entry) => {
-      insert.run(entry.workspaceId, entry.operationId, entry.status, JSON.stringify(entry));
+      transaction(() => {
+        insert.run(entry.workspaceId, entry.operationId, entry.status, JSON.stringify(entry));
+        trim();
+      });
     },
     list: (workspaceId, filter) =>
       list.all(workspaceId ?? null, filter?.operationId ?? null, filter?.status ?? null),
+    limit: () => limit,
+    setLimit: (newLimit) => {
+      limit = checkRequestLogLimit(newLimit);
+      trim();
+    },
+    evicted: () => evicted.count(),
   };
 }
 
@@ -254,6 +284,7 @@ function transactionRunner(db: DatabaseSync) {
  * store.close();
  */
 export function createSqliteStore(options: SqliteStoreOptions): Store {
+  const requestLogLimit = checkRequestLogLimit(options.requestLogLimit ?? DEFAULT_REQUEST_LOG_LIMIT);
   let db: DatabaseSync;
   try {
     db = new DatabaseSync(options.path);
@@ -264,6 +295,7 @@ export function createSqliteStore(options: SqliteStoreOptions): Store {
     );
   }
   applySchema(db, options.path);
+  const transaction = transactionRunner(db);
 
   const store: Store = {
     users: userCollection(db),
@@ -273,11 +305,13 @@ export function createSqliteStore(options: SqliteStoreOptions): Store {
     deletes: recordLog(db, LOG_TABLES.deletes),
     fileImportRuns: fileImportRunLog(db),
     drops: recordLog(db, LOG_TABLES.drops),
-    requestLog: requestLog(db),
-    transaction: transactionRunner(db),
+    requestLog: requestLog(db, transaction, requestLogLimit),
+    transaction,
     reset: () => {
       store.transaction(() => {
         for (const table of ALL_TABLES) db.exec(`DELETE FROM ${table}`);
+        // Restarts the request log's evicted count (see requestLog()).
+        db.exec("DELETE FROM sqlite_sequence WHERE name = 'request_log'");
       });
     },
     seed: (fixtures) => seedInto(store, fixtures),
@@ -296,6 +330,8 @@ export function createSqliteStore(options: SqliteStoreOptions): Store {
       if (db.isOpen) db.close();
     },
   };
+  // A file written with a higher limit is trimmed to this one now.
+  store.requestLog.setLimit(store.requestLog.limit());
   if (options.fixtures) store.seed(options.fixtures);
   return store;
 }

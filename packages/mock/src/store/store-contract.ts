@@ -6,6 +6,7 @@
  * describeStoreContract('memory store', () => createMemoryStore());
  */
 import { afterEach, describe, expect, it } from 'vitest';
+import { describeRequestLogContract } from './request-log-contract.ts';
 import type { DroppedItem, RequestLogEntry, Store, StoredDevice, StoredEvent, StoredUser } from './types.ts';
 
 const user = (overrides: Partial<StoredUser> = {}): StoredUser => ({
@@ -74,6 +75,7 @@ const logEntry = (overrides: Partial<RequestLogEntry> = {}): RequestLogEntry => 
 
 /** Registers the store contract tests for one implementation; `makeStore` must return an empty store. */
 export function describeStoreContract(name: string, makeStore: () => Store): void {
+  describeRequestLogContract(name, makeStore);
   describe(`${name} (store contract)`, () => {
     let store: Store | undefined;
     const open = () => {

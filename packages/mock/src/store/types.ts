@@ -227,10 +227,25 @@ export interface FileImportRunLog extends RecordLog<FileImportRun> {
   latest(workspaceId: string, scheduleId: string): FileImportRun | undefined;
 }
 
-/** The request log. */
+/**
+ * The request log: a capped ring. It keeps the newest {@link RequestLog.limit} entries (10,000 unless
+ * the store or the engine was given `requestLogLimit`) and evicts the oldest, counting them, so millions
+ * of requests never grow memory (or the SQLite file) without bound.
+ */
 export interface RequestLog {
+  /** Appends an entry, then evicts the oldest entries past the limit. */
   add(entry: RequestLogEntry): void;
+  /** The entries kept, oldest first. */
   list(workspaceId?: string, filter?: RequestLogFilter): RequestLogEntry[];
+  /** How many entries are kept (`Infinity` = all). */
+  limit(): number;
+  /**
+   * Changes the limit (a whole number ≥ 0, or `Infinity`) and evicts what no longer fits right away.
+   * Throws a `RangeError` for anything else.
+   */
+  setLimit(limit: number): void;
+  /** How many entries were evicted, in every workspace, since the log was created or last reset. */
+  evicted(): number;
 }
 
 /** Everything a store holds, as plain arrays (what `snapshot()` returns and `seed()` takes). */
@@ -263,11 +278,11 @@ export interface Store {
    * (rolling back and rethrowing when `fn` throws). The engine wraps each request in one call.
    */
   transaction<T>(fn: () => T): T;
-  /** Removes everything, in every workspace. */
+  /** Removes everything, in every workspace (the request log's limit stays, its evicted count restarts). */
   reset(): void;
   /** Adds the fixtures (users and devices upsert by their keys; the lists append). */
   seed(fixtures: StoreFixtures): void;
-  /** A copy of everything, suitable for `JSON.stringify` and for `seed()` into another store. */
+  /** A copy of everything (the request log: the entries it kept), suitable for `JSON.stringify` and for `seed()` into another store. */
   snapshot(): StoreSnapshot;
   /** Releases resources (closes a database). The in-memory store does nothing. */
   close(): void;

@@ -1,0 +1,28 @@
+import { fileURLToPath } from 'node:url';
+import { build } from 'esbuild';
+import { describe, expect, it } from 'vitest';
+import * as root from './index.ts';
+import * as node from './node.ts';
+
+describe('entry points', () => {
+  it('exports DEMO_WORKSPACE from the package root and from ./node as the same object', () => {
+    expect(root.DEMO_WORKSPACE).toEqual({ workspaceId: 'DEMO', apiKey: 'demo-api-key' });
+    expect(node.DEMO_WORKSPACE).toBe(root.DEMO_WORKSPACE);
+  });
+
+  it('bundles the package root for a browser without any Node built-in', async () => {
+    // esbuild cannot resolve `node:*` modules on the browser platform, so a Node import fails the build.
+    const result = await build({
+      entryPoints: [fileURLToPath(new URL('./index.ts', import.meta.url))],
+      bundle: true,
+      write: false,
+      format: 'esm',
+      platform: 'browser',
+      logLevel: 'silent',
+      metafile: true,
+    });
+    const inputs = Object.keys(result.metafile.inputs);
+    expect(inputs.some((input) => input.endsWith('cli/demo-workspace.ts'))).toBe(true);
+    expect(inputs.filter((input) => input.startsWith('node:'))).toEqual([]);
+  });
+});
