@@ -2,16 +2,19 @@
 // what a reader must find: every operation, every response status (errors included) with the three
 // rate-limit headers, and a page that asks nothing of any other host (it works offline).
 import { existsSync, readFileSync } from 'node:fs';
-import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { type Browser, type BrowserContext, chromium, type Locator, type Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  createTestResultsDir,
+  describeWithChromium,
+  guardOffline,
+  launchChromium,
+  type OfflineGuard,
+} from '@moedata/browser-testing';
+import type { Browser, Locator, Page } from 'playwright-core';
+import { afterAll, beforeAll, expect, it } from 'vitest';
 import { docsDistDir, type RunningDocsServer, serveDocs } from '../src/index.ts';
 
-const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const RATE_LIMIT_HEADERS = ['x-ratelimit-limit', 'x-ratelimit-remaining', 'x-ratelimit-reset'] as const;
-const resultsDir = fileURLToPath(new URL('../test-results/', import.meta.url));
 const builtDocument = join(docsDistDir, 'openapi.json');
 
 interface ShownOperation {
@@ -50,48 +53,23 @@ function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
-const chromiumInstalled = existsSync(CHROMIUM_PATH);
-if (!chromiumInstalled) {
-  const hint = `Chromium is not installed at ${CHROMIUM_PATH}: run \`apt-get install -y chromium\` or set CHROMIUM_PATH.`;
-  if (process.env.CI === 'true') {
-    it('finds Chromium for the browser test (required in CI)', () => {
-      throw new Error(hint);
-    });
-  } else {
-    console.warn(`\n!!! SKIPPING the API reference browser test !!!\n${hint}\n`);
-  }
-}
-
-describe.runIf(chromiumInstalled)('the API reference site (dist/) in headless Chromium', () => {
+describeWithChromium('the API reference site (dist/) in headless Chromium', () => {
   let site: { title: string; operations: ShownOperation[] } = { title: '', operations: [] };
   let server: RunningDocsServer | undefined;
   let browser: Browser | undefined;
-  let context: BrowserContext;
   let page: Page;
-  const offHostRequests: string[] = [];
+  let resultsDir: string;
+  let offline: OfflineGuard;
   const pageErrors: string[] = [];
 
   beforeAll(async () => {
     site = operationsOfBuiltSite();
-    await mkdir(resultsDir, { recursive: true });
+    resultsDir = await createTestResultsDir(new URL('..', import.meta.url));
     server = await serveDocs({ port: 0, root: docsDistDir });
-    browser = await chromium.launch({
-      executablePath: CHROMIUM_PATH,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
-    });
-    context = await browser.newContext({ viewport: { width: 1440, height: 1000 } });
+    browser = await launchChromium();
+    const context = await browser.newContext({ viewport: { width: 1440, height: 1000 } });
     // Offline proof: anything not for 127.0.0.1 is recorded and blocked.
-    await context.route('**/*', (route) => {
-      const url = new URL(route.request().url());
-      if (url.hostname === '127.0.0.1') return route.continue();
-      offHostRequests.push(url.href);
-      return route.abort('blockedbyclient');
-    });
-    context.on('request', (request) => {
-      const url = new URL(request.url());
-      if (!['http:', 'https:', 'ws:', 'wss:'].includes(url.protocol) || url.hostname === '127.0.0.1') return;
-      if (!offHostRequests.includes(url.href)) offHostRequests.push(url.href);
-    });
+    offline = await guardOffline(context);
     page = await context.newPage();
     page.on('pageerror', (error) => pageErrors.push(error.message));
     page.on('console', (message) => {
@@ -204,7 +182,7 @@ describe.runIf(chromiumInstalled)('the API reference site (dist/) in headless Ch
   });
 
   it('requests nothing from any host but 127.0.0.1 and logs no errors', () => {
-    expect(offHostRequests).toEqual([]);
+    expect(offline.offHostRequests()).toEqual([]);
     expect(pageErrors).toEqual([]);
   });
 });

@@ -2,9 +2,10 @@
  * Entry point: picks the emulator (in the page, or the standalone server), opens it, and starts the
  * page. Any failure to start is shown on the page with what to do, never only in the console.
  */
+import { DEMO_WORKSPACE } from '@moedata/mock';
 import { startApp } from './app.ts';
 import { chooseMode, healthProbe, switchModeSearch } from './connection/choose-mode.ts';
-import { type Connection, connectEmulator, connectWorker, DEMO_CREDENTIALS } from './connection/connect.ts';
+import { type Connection, connectEmulator, connectWorker } from './connection/connect.ts';
 import { createPlayground } from './playground.ts';
 import './styles.css';
 
@@ -23,7 +24,7 @@ async function boot(root: Element): Promise<void> {
         `or run \`npm start\` and open the standalone emulator instead.`,
     );
   }
-  const playground = createPlayground(connection, { credentials: DEMO_CREDENTIALS });
+  const playground = createPlayground(connection, { credentials: DEMO_WORKSPACE });
   startApp(root, playground, {
     connection,
     switchSearch: switchModeSearch(choice, location.search, emulatorUrl),

@@ -1,12 +1,13 @@
+import { DEMO_WORKSPACE } from '@moedata/mock';
 import { describe, expect, it } from 'vitest';
 import { useDemoEmulator } from '../test/support/demo-emulator.ts';
-import { DEMO_CREDENTIALS, inPageConnection } from './connection/connect.ts';
+import { inPageConnection } from './connection/connect.ts';
 import { createPlayground, type Region } from './playground.ts';
 
 const mock = useDemoEmulator();
 
 async function openPlayground() {
-  const playground = createPlayground(inPageConnection(mock.engine), { credentials: DEMO_CREDENTIALS });
+  const playground = createPlayground(inPageConnection(mock.engine), { credentials: DEMO_WORKSPACE });
   const changes: Region[][] = [];
   playground.subscribe((regions) => changes.push([...regions]));
   await playground.load();

@@ -9,37 +9,30 @@ import { copyFileSync, existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
+import {
+  createTestResultsDir,
+  describeWithChromium,
+  guardOffline,
+  launchChromium,
+  type StaticSite,
+  serveFolder,
+} from '@moedata/browser-testing';
+import { DEMO_WORKSPACE } from '@moedata/mock';
 import { type MockServer, startMockServer } from '@moedata/mock/node';
-import { type Browser, chromium, type Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_CREDENTIALS } from '../src/connection/connect.ts';
-import { type StaticSite, serveFolder } from './support/static-site.ts';
-
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const chromiumPresent = existsSync(CHROMIUM);
-if (!chromiumPresent && process.env.CI === 'true') {
-  throw new Error(
-    `Chromium is required in CI but ${CHROMIUM} is missing: apt-get install -y chromium (or set CHROMIUM_PATH).`,
-  );
-}
-if (!chromiumPresent) {
-  console.warn(
-    `\n!!! SKIPPING the playground's browser test: no Chromium at ${CHROMIUM}. Install it (apt-get install -y chromium) or set CHROMIUM_PATH. !!!\n`,
-  );
-}
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, expect, it } from 'vitest';
 
 const packageDir = fileURLToPath(new URL('..', import.meta.url));
-const results = join(packageDir, 'test-results', 'e2e');
-const builtSite = join(results, 'dist');
 /** The README's screenshot: written when missing, or refreshed with PLAYGROUND_SCREENSHOT=1. */
 const readmeScreenshot = join(packageDir, 'docs', 'screenshot.png');
 
+let results: string;
 let site: StaticSite;
 let emulator: MockServer;
 let browser: Browser;
 
 /** Builds the playground exactly as `pnpm build` does, into test-results so dist/ is left alone. */
-async function buildPlayground(): Promise<void> {
+async function buildPlayground(builtSite: string): Promise<void> {
   const vite = join(packageDir, 'node_modules', 'vite', 'bin', 'vite.js');
   await promisify(execFile)(
     process.execPath,
@@ -105,23 +98,20 @@ async function trackFetchAndExhaust(page: Page, screenshotPrefix: string): Promi
   await page.screenshot({ path: join(results, `${screenshotPrefix}-3-rate-limited.png`), fullPage: true });
 }
 
-describe.skipIf(!chromiumPresent)('the playground in headless Chromium', { timeout: 60_000 }, () => {
+describeWithChromium('the playground in headless Chromium', { timeout: 60_000 }, () => {
   beforeAll(async () => {
-    mkdirSync(results, { recursive: true });
+    results = await createTestResultsDir(packageDir, 'e2e');
+    const builtSite = join(results, 'dist');
     [, site, emulator, browser] = await Promise.all([
-      buildPlayground(),
+      buildPlayground(builtSite),
       serveFolder(builtSite),
       startMockServer({
         port: 0,
         engineOptions: {
-          workspaces: { [DEMO_CREDENTIALS.workspaceId]: { apiKey: DEMO_CREDENTIALS.apiKey } },
+          workspaces: { [DEMO_WORKSPACE.workspaceId]: { apiKey: DEMO_WORKSPACE.apiKey } },
         },
       }),
-      chromium.launch({
-        executablePath: CHROMIUM,
-        args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
-        timeout: 30_000,
-      }),
+      launchChromium(),
     ]);
   }, 90_000);
 
@@ -132,7 +122,10 @@ describe.skipIf(!chromiumPresent)('the playground in headless Chromium', { timeo
   });
 
   it('tracks a user, fetches it back and hits a 429, in the page and against the standalone emulator', async () => {
-    const page = await browser.newPage({ viewport: { width: 1440, height: 960 } });
+    const context = await browser.newContext({ viewport: { width: 1440, height: 960 } });
+    // The standalone emulator is on 127.0.0.1 too: nothing the newcomer does may leave the machine.
+    const offline = await guardOffline(context);
+    const page = await context.newPage();
     const pageErrors: string[] = [];
     page.on('pageerror', (error) => pageErrors.push(error.message));
     const moengageAnswers: boolean[] = [];
@@ -160,6 +153,7 @@ describe.skipIf(!chromiumPresent)('the playground in headless Chromium', { timeo
     expect(emulator.engine.store.requestLog.list('DEMO', { status: 429 })).toHaveLength(1);
 
     expect(pageErrors).toEqual([]);
-    await page.close();
+    expect(offline.offHostRequests()).toEqual([]);
+    await context.close();
   });
 });

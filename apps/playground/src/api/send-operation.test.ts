@@ -1,12 +1,13 @@
+import { DEMO_WORKSPACE } from '@moedata/mock';
 import { describe, expect, it } from 'vitest';
 import { useDemoEmulator } from '../../test/support/demo-emulator.ts';
-import { DEMO_CREDENTIALS, inPageConnection } from '../connection/connect.ts';
+import { inPageConnection } from '../connection/connect.ts';
 import { examplesFor, type OperationInput } from '../spec/operation-input.ts';
 import { sendOperation } from './send-operation.ts';
 
 const mock = useDemoEmulator();
 const client = (validateRequests = true) =>
-  inPageConnection(mock.engine).createClient(DEMO_CREDENTIALS, validateRequests);
+  inPageConnection(mock.engine).createClient(DEMO_WORKSPACE, validateRequests);
 
 const body = (value: unknown): OperationInput => ({ kind: 'body', json: JSON.stringify(value) });
 const john = { type: 'customer', customer_id: 'john', attributes: { name: 'John' } };

@@ -3,7 +3,7 @@
  * standalone emulator. Either way the page then uses the same generated client and the same views.
  */
 import { createMoEngage, type MoEngageClient } from '@moedata/client';
-import type { Engine } from '@moedata/mock';
+import { DEMO_WORKSPACE, type Engine } from '@moedata/mock';
 import {
   type EmulatorInspector,
   engineInspector,
@@ -11,9 +11,6 @@ import {
   listEmulatorWorkspaces,
 } from '../emulator/inspector.ts';
 import type { ModeChoice } from './choose-mode.ts';
-
-/** The workspace the page starts with: the same demo workspace `moengage-mock` creates by default. */
-export const DEMO_CREDENTIALS = { workspaceId: 'DEMO', apiKey: 'demo-api-key' } as const;
 
 /** What the client signs requests with. */
 export interface Credentials {
@@ -56,14 +53,15 @@ export function inPageConnection(engine: Engine): Connection {
 }
 
 /**
- * Starts the emulator's MSW worker in this page, with the demo workspace.
+ * Starts the emulator's MSW worker in this page, with the demo workspace (`DEMO_WORKSPACE`, the one
+ * `moengage-mock` creates by default).
  * @param workerUrl where the build serves `mockServiceWorker.js`
  */
 export async function connectWorker(workerUrl: string): Promise<Connection> {
   // Loaded only in this mode, so a page talking to a standalone emulator never downloads MSW.
   const { setupMoEngageWorker } = await import('@moedata/mock/browser');
   const mock = setupMoEngageWorker({
-    workspaces: { [DEMO_CREDENTIALS.workspaceId]: { apiKey: DEMO_CREDENTIALS.apiKey } },
+    workspaces: { [DEMO_WORKSPACE.workspaceId]: { apiKey: DEMO_WORKSPACE.apiKey } },
   });
   await mock.start({ serviceWorker: { url: workerUrl } });
   return inPageConnection(mock.engine);

@@ -1,19 +1,20 @@
+import { DEMO_WORKSPACE } from '@moedata/mock';
 import { type MockServer, startMockServer } from '@moedata/mock/node';
 import { afterAll, afterEach, beforeAll, expect, it } from 'vitest';
 import { describeInspectorContract } from '../../test/support/inspector-contract.ts';
-import { connectEmulator, DEMO_CREDENTIALS } from '../connection/connect.ts';
+import { connectEmulator } from '../connection/connect.ts';
 import { httpInspector, listEmulatorWorkspaces } from './inspector.ts';
 
 let server: MockServer;
 beforeAll(async () => {
   server = await startMockServer({
     port: 0,
-    engineOptions: { workspaces: { [DEMO_CREDENTIALS.workspaceId]: { apiKey: DEMO_CREDENTIALS.apiKey } } },
+    engineOptions: { workspaces: { [DEMO_WORKSPACE.workspaceId]: { apiKey: DEMO_WORKSPACE.apiKey } } },
   });
 });
 afterEach(() => {
   server.engine.reset();
-  server.engine.workspaces.add(DEMO_CREDENTIALS.workspaceId, { apiKey: DEMO_CREDENTIALS.apiKey });
+  server.engine.workspaces.add(DEMO_WORKSPACE.workspaceId, { apiKey: DEMO_WORKSPACE.apiKey });
 });
 afterAll(() => server.close());
 

@@ -1,7 +1,8 @@
+import { DEMO_WORKSPACE } from '@moedata/mock';
 import { describe, expect, it } from 'vitest';
 import { useDemoEmulator } from '../../test/support/demo-emulator.ts';
 import { sendOperation } from '../api/send-operation.ts';
-import { DEMO_CREDENTIALS, inPageConnection } from '../connection/connect.ts';
+import { inPageConnection } from '../connection/connect.ts';
 import { gaugeView } from './gauge-view.ts';
 import { responseView } from './response-view.ts';
 import { byTestId, textOf, type VNode } from './vnode.ts';
@@ -10,7 +11,7 @@ const mock = useDemoEmulator();
 const user = { type: 'customer', customer_id: 'john', attributes: { name: 'John' } };
 const send = () =>
   sendOperation(
-    inPageConnection(mock.engine).createClient(DEMO_CREDENTIALS, true),
+    inPageConnection(mock.engine).createClient(DEMO_WORKSPACE, true),
     'trackUser',
     { kind: 'body', json: JSON.stringify(user) },
     user,

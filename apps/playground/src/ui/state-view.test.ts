@@ -1,13 +1,14 @@
+import { DEMO_WORKSPACE } from '@moedata/mock';
 import { describe, expect, it } from 'vitest';
 import { useDemoEmulator } from '../../test/support/demo-emulator.ts';
 import { click } from '../../test/support/views.ts';
-import { DEMO_CREDENTIALS, inPageConnection } from '../connection/connect.ts';
+import { inPageConnection } from '../connection/connect.ts';
 import { engineInspector } from '../emulator/inspector.ts';
 import { STATE_TABS, type StateHandlers, type StateTab, stateView } from './state-view.ts';
 import { byTestId, findAll, textOf } from './vnode.ts';
 
 const mock = useDemoEmulator();
-const client = () => inPageConnection(mock.engine).createClient(DEMO_CREDENTIALS, true);
+const client = () => inPageConnection(mock.engine).createClient(DEMO_WORKSPACE, true);
 const noHandlers: StateHandlers = { onTab: () => {}, onRefresh: () => {}, onReset: () => {} };
 
 async function render(tab: StateTab) {

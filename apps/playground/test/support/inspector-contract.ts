@@ -2,13 +2,14 @@
  * What the state panel relies on, run against both ways of reading the emulator: the engine in the
  * page and the standalone server's `/_mock/*` endpoints. Each test starts from an empty emulator.
  */
+import { DEMO_WORKSPACE } from '@moedata/mock';
 import { describe, expect, it } from 'vitest';
-import { type Connection, DEMO_CREDENTIALS } from '../../src/connection/connect.ts';
+import type { Connection } from '../../src/connection/connect.ts';
 
 /** Declares the contract's tests; `connection()` is read inside each test, after the hooks ran. */
 export function describeInspectorContract(name: string, connection: () => Connection): void {
-  const { workspaceId } = DEMO_CREDENTIALS;
-  const client = () => connection().createClient(DEMO_CREDENTIALS, true);
+  const { workspaceId } = DEMO_WORKSPACE;
+  const client = () => connection().createClient(DEMO_WORKSPACE, true);
   const inspector = () => connection().inspector;
 
   describe(`reading the emulator through ${name}`, () => {
