@@ -19,11 +19,18 @@ const jobs = {
   test: [
     ['turbo', 'run', 'generate'],
     ['node', 'scripts/check-generated.mjs'],
-    ['biome', 'ci', '.'],
+    ['biome', 'ci', '--colors=off', '.'],
     ['turbo', 'run', 'typecheck', 'build', 'test'],
   ],
   start: [
-    ['turbo', 'run', 'build', '--filter=@moedata/docs', '--filter=@moedata/playground', '--output-logs=errors-only'],
+    [
+      'turbo',
+      'run',
+      'build',
+      '--filter=@moedata/docs',
+      '--filter=@moedata/playground',
+      '--output-logs=errors-only',
+    ],
     ['node', 'packages/mock/src/cli/main.ts', ...process.argv.slice(3)],
   ],
 };
