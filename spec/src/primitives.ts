@@ -3,6 +3,7 @@
  * Each is a named component; formats are expressed with `pattern`/`format`, never with refinements.
  */
 import { z } from 'zod';
+import { SCHEDULE_ID_PATTERN } from './rules.ts';
 
 /** A regex source that matches any of the words in any letter case (JSON Schema patterns have no `i` flag). */
 export function caseInsensitivePattern(words: readonly string[]): RegExp {
@@ -61,13 +62,24 @@ export const ProjectCode = z.string().min(1).meta({
   example: 'PROJECT_A',
 });
 
-/** Import id of a periodic file import. */
-export const ScheduleId = z.string().min(1).meta({
-  id: 'ScheduleId',
-  description:
-    'Import ID of the periodic import to run: Data > Imports History > Actions > View import, or the set-up e-mail.',
-  example: '6512a3b4c5d6e7f8a9b0c1d2',
-});
+/** Import id of a periodic file import; a path segment, so it must survive URL normalisation. */
+export const ScheduleId = z
+  .string()
+  .min(1)
+  .regex(
+    new RegExp(SCHEDULE_ID_PATTERN),
+    'schedule_id must not contain `/` or `\\` nor be made only of dots (`.`, `..`, `%2e`): ' +
+      'URLs drop such segments, so the request would reach another path. Use the Import ID of the schedule',
+  )
+  .meta({
+    id: 'ScheduleId',
+    description:
+      'Import ID of the periodic import to run: Data > Imports History > Actions > View import, or the set-up e-mail ' +
+      '(24 hex digits). It is a path segment, so it may not contain `/` or `\\`, and it may not be made only of dots ' +
+      '(`.`, `..`, or the same written `%2e`/`%2E`): URL normalisation removes such dot segments, so the request ' +
+      'would reach another path and fail with a 404.',
+    example: '6512a3b4c5d6e7f8a9b0c1d2',
+  });
 
 /** Platforms of a user profile (`attributes.platforms[].platform`). */
 export const UserPlatform = z

@@ -68,6 +68,18 @@ export const DEFAULT_RATE_LIMITS: Readonly<Record<OperationId, RateLimitRule>> =
 /** How often one schedule_id may be triggered: once per 300 s, otherwise 400 ALREADY_EXISTS. */
 export const FILE_IMPORT_COOLDOWN_SECONDS = 300;
 
+/**
+ * What a `schedule_id` path segment may be: no `/` or `\` (WHATWG URLs read `\` as `/` in http(s)),
+ * and not made only of dots, plain or percent-encoded (`.`, `..`, `%2e`, `%2E.`, `...`). URL
+ * normalisation removes `.` and `..` segments in any of those spellings, so such an id would send
+ * the request to another path (a 404 that blames the base URL). Written without lookahead so that
+ * every JSON Schema validator and generator can use it: optional leading dots, then one character
+ * that cannot start a dot (or a `%` that does not go on to spell `%2e`), then anything.
+ * @example new RegExp(SCHEDULE_ID_PATTERN).test('6512a3b4c5d6e7f8a9b0c1d2') // true; '..' and '%2e' are false
+ */
+export const SCHEDULE_ID_PATTERN =
+  '^(?:\\.|%2[eE])*(?:[^/\\\\.%][^/\\\\]*|%(?:[^/\\\\2][^/\\\\]*)?|%2(?:[^/\\\\eE][^/\\\\]*)?)$';
+
 /** Most identifiers one Get User request may carry (more: 400 LimitBreached). */
 export const GET_USER_MAX_IDENTIFIERS = 20;
 

@@ -200,6 +200,31 @@ describe('createMoEngage', () => {
     expect(fetch.requests).toHaveLength(0);
   });
 
+  it.each([true, false])(
+    'refuses a scheduleId that URL normalisation would move (validateRequests: %s), sending nothing',
+    async (validateRequests) => {
+      const { client, fetch } = setup({ validateRequests });
+      for (const scheduleId of ['.', '..', '%2e', '%2E.', '.%2e', 'a/b', 'a\\b']) {
+        const call = client.triggerFileImport({ scheduleId });
+        await expect(call, scheduleId).rejects.toBeInstanceOf(RequestValidationError);
+        await expect(call, scheduleId).rejects.toMatchObject({ attribute: 'scheduleId', attempts: 0 });
+        await expect(call, scheduleId).rejects.toThrow(
+          /would reach another path\. Pass the Import ID.*always runs/,
+        );
+      }
+      expect(fetch.requests).toHaveLength(0);
+    },
+  );
+
+  it('sends a scheduleId with dots or percent signs as one encoded path segment', async () => {
+    const { client, fetch } = setup();
+    const ids = ['6512a3b4c5d6e7f8a9b0c1d2', 'v1.2', '...x', '%2e%2f', '%'];
+    for (const scheduleId of ids) await client.triggerFileImport({ scheduleId });
+    expect(fetch.requests.map((request) => request.url.pathname)).toEqual(
+      ids.map((id) => `/v1.0/data/fileimports/trigger/${encodeURIComponent(id)}`),
+    );
+  });
+
   it('fires onWarning before sending data MoEngage would drop, and still sends it', async () => {
     const seen: string[] = [];
     const fetch = createFakeFetch((request) => {

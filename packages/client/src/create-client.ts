@@ -1,4 +1,5 @@
 import { type OperationId, routes } from '@moedata/spec/routes';
+import { SCHEDULE_ID_PATTERN } from '@moedata/spec/rules';
 import { credentialsFor, defaultHeaders } from './auth.ts';
 import type { MoEngageClient } from './client.ts';
 import { RequestValidationError } from './errors.ts';
@@ -85,24 +86,42 @@ export function createMoEngage(options: MoEngageOptions): MoEngageClient {
     bulkImport: withBody('bulkImport', sdk.bulkImport),
     triggerFileImport: (params, callOptions) => {
       const scheduleId = (params as { scheduleId?: unknown } | undefined)?.scheduleId;
-      if (typeof scheduleId !== 'string' || scheduleId.trim() === '') {
+      const problem = scheduleIdProblem(scheduleId);
+      if (problem !== undefined) {
         // Checked even with validateRequests: false, since it becomes part of the URL.
         return Promise.reject(
           new RequestValidationError({
             operationId: 'triggerFileImport',
             attribute: 'scheduleId',
-            issues: [
-              'scheduleId must be the Import ID of a periodic import (Data > Imports History > View import)',
-            ],
+            issues: [problem],
+            alwaysChecked: true,
           }),
         );
       }
       const send = sdk.triggerFileImport as unknown as SdkFunction;
-      return run('triggerFileImport', send, { path: { schedule_id: scheduleId } }, callOptions);
+      return run('triggerFileImport', send, { path: { schedule_id: scheduleId as string } }, callOptions);
     },
     ingest: (ingestOptions) => createIngestor({ ...ingestOptions, client }),
   } satisfies MoEngageClient);
   return client;
+}
+
+/** The spec's ScheduleId pattern: one path segment that URL normalisation leaves in place. */
+const SCHEDULE_ID = new RegExp(SCHEDULE_ID_PATTERN);
+
+/**
+ * Why `scheduleId` cannot be put in the URL, or `undefined` when it can. A dot segment (`.`, `..`,
+ * `%2e`) would be normalised away and the request would reach another path, answered with a 404
+ * that blames the base URL.
+ */
+function scheduleIdProblem(scheduleId: unknown): string | undefined {
+  const where = 'the Import ID of a periodic import (Data > Imports History > View import)';
+  if (typeof scheduleId !== 'string' || scheduleId.trim() === '') return `scheduleId must be ${where}`;
+  if (SCHEDULE_ID.test(scheduleId)) return undefined;
+  return (
+    `scheduleId ${JSON.stringify(scheduleId)} cannot be sent: a URL drops path segments made only of dots ` +
+    `(".", "..", "%2e") and splits at "/" and "\\", so the request would reach another path. Pass ${where}`
+  );
 }
 
 function originOf(operationId: OperationId, settings: MoEngageSettings): string {

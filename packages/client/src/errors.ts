@@ -278,11 +278,18 @@ export class RequestValidationError extends MoEngageError {
   override name = 'RequestValidationError';
   /** One line per problem: `path: message`. */
   readonly issues: readonly string[];
-  constructor(details: MoEngageErrorDetails & { issues: readonly string[] }) {
+  /**
+   * `alwaysChecked`: the check runs even with `validateRequests: false` (a path parameter that would
+   * change the URL is never sent).
+   */
+  constructor(details: MoEngageErrorDetails & { issues: readonly string[]; alwaysChecked?: boolean }) {
+    const scope = details.alwaysChecked
+      ? 'This check always runs: the value becomes part of the URL.'
+      : 'Checked against the spec; createMoEngage({ validateRequests: false }) skips the check.';
     super(
       details,
       'requestValidation',
-      `Fix the request before sending it: ${details.issues.join('; ')}. (Checked against the spec; createMoEngage({ validateRequests: false }) skips the check.)`,
+      `Fix the request before sending it: ${details.issues.join('; ')}. (${scope})`,
     );
     this.issues = details.issues;
   }

@@ -54,3 +54,14 @@ describe('loading the validators', () => {
     expect(fetch.requests).toHaveLength(0);
   });
 });
+
+describe('the generated request validators', () => {
+  it('reject a schedule_id made only of dots or holding a slash, as the spec pattern says', async () => {
+    const { requestValidator } = await freshValidation();
+    const validate = requestValidator('triggerFileImport');
+    for (const id of ['.', '..', '%2e', '%2E.', 'a/b', 'a\\b']) {
+      await expect(validate({ path: { schedule_id: id } }), id).rejects.toThrow(/made only of dots|pattern/);
+    }
+    await expect(validate({ path: { schedule_id: '6512a3b4c5d6e7f8a9b0c1d2' } })).resolves.toBeUndefined();
+  });
+});

@@ -439,7 +439,7 @@ export type RateLimitResetValue = number;
 export type RequestId = string;
 
 /**
- * Import ID of the periodic import to run: Data > Imports History > Actions > View import, or the set-up e-mail.
+ * Import ID of the periodic import to run: Data > Imports History > Actions > View import, or the set-up e-mail (24 hex digits). It is a path segment, so it may not contain `/` or `\`, and it may not be made only of dots (`.`, `..`, or the same written `%2e`/`%2E`): URL normalisation removes such dot segments, so the request would reach another path and fail with a 404.
  */
 export type ScheduleId = string;
 

@@ -208,9 +208,9 @@ export const zErrorResponse = z.object({
 });
 
 /**
- * Import ID of the periodic import to run: Data > Imports History > Actions > View import, or the set-up e-mail.
+ * Import ID of the periodic import to run: Data > Imports History > Actions > View import, or the set-up e-mail (24 hex digits). It is a path segment, so it may not contain `/` or `\`, and it may not be made only of dots (`.`, `..`, or the same written `%2e`/`%2E`): URL normalisation removes such dot segments, so the request would reach another path and fail with a 404.
  */
-export const zScheduleId = z.string().check(z.minLength(1));
+export const zScheduleId = z.string().check(z.minLength(1), z.regex(/^(?:\.|%2[eE])*(?:[^\/\\.%][^\/\\]*|%(?:[^\/\\2][^\/\\]*)?|%2(?:[^\/\\eE][^\/\\]*)?)$/));
 
 /**
  * Accepted for asynchronous processing: a 200 does not mean the data was ingested. Records MoEngage drops (blocklisted customer_id, `moe_` keys, devices of unknown users, future-dated events) still get this answer.

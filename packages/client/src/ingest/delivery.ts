@@ -1,11 +1,12 @@
 /**
  * Delivers one batch: sends it, and on failure retries, waits out a 429, or splits it on a 413, until
- * every element in it is delivered or reported. A batch keeps its concurrency slot while it waits,
- * so with one slot elements still arrive in tracking order.
+ * every element in it is delivered, reported, or handed back to be repacked (when the budget shrank
+ * below the batch). A batch keeps its concurrency slot while it waits, so with one slot elements
+ * still arrive in tracking order.
  */
 import { type Batch, splitBatch, toRequestBody } from './batcher.ts';
 import type { IngestClock } from './clock.ts';
-import { ElementOverBudgetError } from './errors.ts';
+import type { QueuedElement } from './element.ts';
 import { asError, classifyFailure, mayHaveConsumedBudget, rateLimitOf } from './failure.ts';
 import type { Cost, Pacer, Reservation } from './pacer.ts';
 import type { BulkImportCallOptions, BulkImportClient, IngestFailureDetails } from './types.ts';
@@ -39,18 +40,30 @@ function costOf(batch: Batch): Cost {
   return { users: batch.users, events: batch.events };
 }
 
+/** Whether any limit in `after` is below the one in `before`. */
+function lowered(before: Cost, after: Readonly<Cost>): boolean {
+  return after.users < before.users || after.events < before.events;
+}
+
 /** Raised internally when the close signal interrupts a wait. */
 class Interrupted {}
 
 /**
- * Sends `batch` until it is delivered or reported. `claim` is the budget the caller already reserved
- * for it; without one, the delivery waits for budget itself. Never rejects.
+ * Elements handed back to the caller, in order, to be put at the head of the queue and repacked:
+ * the budget shrank, and a batch sized for the old one would waste the new one (or never fit).
+ */
+export type Repack = readonly QueuedElement[];
+
+/**
+ * Sends `batch` until it is delivered or reported, or resolves with its elements to repack. `claim`
+ * is the budget the caller already reserved for it; without one, the delivery waits for budget
+ * itself. Never rejects.
  */
 export async function deliverBatch(
   batch: Batch,
   claim: Reservation | undefined,
   ctx: DeliveryContext,
-): Promise<void> {
+): Promise<Repack> {
   let attempts = 0;
   let serverRetries = 0;
   let rateLimitRetries = 0;
@@ -59,10 +72,8 @@ export async function deliverBatch(
     for (;;) {
       if (ctx.signal.aborted) throw new Interrupted();
       if (reservation === undefined) {
-        if (!ctx.pacer.fitsInAWindow(costOf(batch))) {
-          await splitOrFail(batch, overBudget(batch, ctx.pacer), attempts, ctx);
-          return;
-        }
+        // Headers lowered the limits below this batch: repack its elements to the new budget.
+        if (!ctx.pacer.fitsInAWindow(costOf(batch))) return batch.items;
         reservation = await waitForBudget(batch, ctx);
         if (reservation === undefined) continue;
       }
@@ -73,7 +84,7 @@ export async function deliverBatch(
         if (result.rateLimit) ctx.pacer.observe(result.rateLimit, reservation, ctx.clock.now());
         ctx.pacer.settle(reservation, true);
         ctx.onDelivered(batch);
-        return;
+        return [];
       } catch (error) {
         const kind = classifyFailure(error, ctx.signal.aborted);
         const info = rateLimitOf(error);
@@ -83,12 +94,15 @@ export async function deliverBatch(
         reservation = undefined;
         if (kind === 'aborted') throw new Interrupted();
         if (kind === 'rateLimited') {
-          ctx.pacer.pauseForRateLimit(info, now);
+          const limitsBefore = { ...ctx.pacer.limits };
+          ctx.pacer.pauseForRateLimit(info, now, costOf(batch));
           ctx.onRateLimited();
+          // The 429 taught a smaller budget: a batch sized for the old one would waste every window
+          // after the pause (halving it leaves ~60 % in use), so its elements are repacked instead.
+          if (lowered(limitsBefore, ctx.pacer.limits)) return batch.items;
           if (++rateLimitRetries > ctx.retry.maxRateLimitRetries) return fail(batch, error, attempts, ctx);
         } else if (kind === 'tooLarge') {
-          await splitOrFail(batch, asError(error), attempts, ctx);
-          return;
+          return await splitOrFail(batch, asError(error), attempts, ctx);
         } else if (kind === 'retryable') {
           if (++serverRetries > ctx.retry.maxRetries) return fail(batch, error, attempts, ctx);
           await sleep(ctx.retry.delayMs, ctx);
@@ -104,6 +118,7 @@ export async function deliverBatch(
     } else {
       ctx.onFailed(batch, asError(error), { attempts, dropped: false });
     }
+    return [];
   }
 }
 
@@ -115,29 +130,26 @@ function callOptions(ctx: DeliveryContext): BulkImportCallOptions {
   return options;
 }
 
-function fail(batch: Batch, error: unknown, attempts: number, ctx: DeliveryContext): void {
+function fail(batch: Batch, error: unknown, attempts: number, ctx: DeliveryContext): Repack {
   ctx.onFailed(batch, asError(error), { attempts, dropped: false });
+  return [];
 }
 
-/** Halves a batch and delivers each half in order; a single element that cannot go is reported. */
+/**
+ * A 413: halves a batch and delivers each half in order; a single element that cannot go is
+ * reported. When the first half is handed back for repacking, the second goes back behind it.
+ */
 async function splitOrFail(
   batch: Batch,
   reason: Error,
   attempts: number,
   ctx: DeliveryContext,
-): Promise<void> {
-  if (batch.items.length < 2) {
-    ctx.onFailed(batch, reason, { attempts, dropped: false });
-    return;
-  }
+): Promise<Repack> {
+  if (batch.items.length < 2) return fail(batch, reason, attempts, ctx);
   const [first, second] = splitBatch(batch);
-  await deliverBatch(first, undefined, ctx);
-  await deliverBatch(second, undefined, ctx);
-}
-
-function overBudget(batch: Batch, pacer: Pacer): Error {
-  const unit = batch.users > pacer.limits.users ? 'users' : 'events';
-  return new ElementOverBudgetError(unit, batch[unit], pacer.limits[unit]);
+  const repack = await deliverBatch(first, undefined, ctx);
+  if (repack.length > 0) return [...repack, ...second.items];
+  return deliverBatch(second, undefined, ctx);
 }
 
 /** Waits until the window has room for the batch; `undefined` when the limits changed meanwhile. */

@@ -1,8 +1,8 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { BadRequestError, PayloadTooLargeError, ServerError } from '../errors.ts';
-import { CloseTimeoutError } from './errors.ts';
+import { CloseTimeoutError, ElementOverBudgetError } from './errors.ts';
 import { badRequest, connectionLost, payloadTooLarge, serverError } from './testing/fake-bulk-server.ts';
-import { createHarness, produce, user, userOfSize } from './testing/harness.ts';
+import { createHarness, event, produce, user, userOfSize } from './testing/harness.ts';
 
 const ids = (elements: readonly { customer_id?: unknown }[]) =>
   elements.map((element) => element.customer_id);
@@ -33,6 +33,22 @@ describe('413: splitting', { timeout: 30_000 }, () => {
     expect(failures[0]?.reason).toBeInstanceOf(PayloadTooLargeError);
     expect(ids(failures[0]?.elements ?? [])).toEqual(['user-1']);
     expect(ingestor.stats()).toMatchObject({ sent: 0, failed: 1 });
+  });
+});
+
+describe('429 with a lowered budget', { timeout: 30_000 }, () => {
+  it('reports an element the lowered budget can never hold, and delivers the others in order', async () => {
+    // The workspace allows 2 events a minute; the ingestor starts with the default 30,000.
+    const { clock, server, ingestor, failures } = createHarness({ server: { eventsPerWindow: 2 } });
+    const elements = [event(1, 1), event(2, 3), event(3, 1)];
+    const result = await clock.run(produce(ingestor, elements).then(() => ingestor.close()));
+    expect(result).toMatchObject({ sent: 2, failed: 1, dropped: 0 });
+    expect(failures).toHaveLength(1);
+    expect(failures[0]?.reason).toBeInstanceOf(ElementOverBudgetError);
+    expect(failures[0]?.reason.message).toMatch(/counts 3 events, more than the 2 events per minute/);
+    expect(ids(failures[0]?.elements ?? [])).toEqual(['user-2']);
+    const delivered = server.requests.filter((request) => request.status === 200);
+    expect(delivered.flatMap((request) => ids(request.elements))).toEqual(['user-1', 'user-3']);
   });
 });
 

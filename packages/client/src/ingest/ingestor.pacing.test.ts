@@ -111,6 +111,47 @@ describe('pacing under the per-minute budgets', { timeout: 60_000 }, () => {
     expect(ingestor.stats()).toMatchObject({ sent: 3_000, rateLimited: 1, failed: 0 });
   });
 
+  it.each([
+    // Two windows at the old limit, then about ten at the new one; requests hold about 2,000 units.
+    { unit: 'users' as const, from: 10_000, to: 1_000, count: 30_000, element: (i: number) => user(i) },
+    { unit: 'events' as const, from: 30_000, to: 1_000, count: 23_000, element: (i: number) => event(i, 3) },
+  ])(
+    'repacks to a $unit limit lowered mid-run and uses at least 98 % of it after the 429 that taught it',
+    async ({ unit, from, to, count, element }) => {
+      const { clock, server, ingestor } = createHarness({ server: { windowStart: 17_300, latencyMs: 80 } });
+      // MoEngage lowers the workspace's quota while the ingestor is busy with a budget sized for the old one.
+      clock.setTimeout(() => server.setLimits({ [unit]: to }), 70_000);
+      const elements = Array.from({ length: count }, (_, i) => element(i));
+      const result = await clock.run(produce(ingestor, elements).then(() => ingestor.close()));
+      expect(result).toMatchObject({ sent: count, failed: 0, dropped: 0 });
+
+      const [limited, ...more] = rateLimited(server);
+      expect(limited?.[unit], 'the rejected request was sized for the old budget').toBeGreaterThan(to);
+      expect(more, 'one 429 teaches the new limit').toHaveLength(0);
+      // Complete windows only: the first and the last are partial, the 429's own is spent paused.
+      const windows = [...server.usage.keys()].sort((a, b) => a - b);
+      const complete = (keep: (window: number) => boolean, limit: number) =>
+        windows
+          .filter((window) => window > (windows[0] ?? 0) && window < (windows.at(-1) ?? 0) && keep(window))
+          .map((window) => (server.usage.get(window)?.[unit] ?? 0) / limit);
+      const limitedWindow = limited?.window ?? Number.NaN;
+      const before = complete((window) => window < limitedWindow, from);
+      const after = complete((window) => window > limitedWindow, to);
+      expect(before.length).toBeGreaterThanOrEqual(1);
+      for (const share of before) expect(share).toBeGreaterThanOrEqual(0.98);
+      // Every complete window after the 429 is full: the batch was repacked, not halved.
+      expect(after.length).toBeGreaterThanOrEqual(4);
+      for (const share of after) expect(share).toBeGreaterThanOrEqual(0.98);
+      // The rejected batch went back at the head of the queue: delivery order is still tracking order.
+      const delivered = server.requests
+        .filter((request) => request.status === 200)
+        .flatMap((r) => r.elements);
+      expect(delivered.map((sent) => sent.customer_id)).toEqual(
+        elements.map((tracked) => tracked.customer_id),
+      );
+    },
+  );
+
   it('keeps to the budget with several requests in flight, never more than `concurrency`', async () => {
     const { clock, server, ingestor } = createHarness({
       server: { windowStart: 17_300, latencyMs: 300 },

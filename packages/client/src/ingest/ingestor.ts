@@ -4,7 +4,7 @@
  */
 import { loadedValidators, loadValidators, preloadValidators, type Validators } from '../validation.ts';
 import { type Batch, makeBatch, maxElementBytes, planBatch, queueFitsInOneRequest } from './batcher.ts';
-import { type DeliveryContext, deliverBatch } from './delivery.ts';
+import { type DeliveryContext, deliverBatch, type Repack } from './delivery.ts';
 import { type QueuedElement, snapshotElement, validateElement } from './element.ts';
 import {
   CloseTimeoutError,
@@ -13,6 +13,7 @@ import {
   IngestorClosedError,
   QueueFullError,
 } from './errors.ts';
+import { asError } from './failure.ts';
 import { resolveIngestorOptions } from './options.ts';
 import { Pacer, type Reservation } from './pacer.ts';
 import { ElementQueue } from './queue.ts';
@@ -196,6 +197,11 @@ export function createIngestor(options: IngestorOptions): Ingestor {
       }
       const plan = planBatch(queue, capacity);
       if (plan.count === 0) {
+        // The limits fell below the head since it was tracked: no window will ever hold it.
+        if (!pacer.fitsInAWindow(head)) {
+          reportOverBudget(queue.take(1, now));
+          continue;
+        }
         // The head needs budget the window no longer has.
         scheduleWake(pacer.nextBudgetAt(now));
         return;
@@ -209,10 +215,31 @@ export function createIngestor(options: IngestorOptions): Ingestor {
   function start(batch: Batch, claim: Reservation | undefined): void {
     active.add(batch);
     inFlight += batch.items.length;
-    void deliverBatch(batch, claim, delivery).finally(() => {
+    void deliverBatch(batch, claim, delivery).then((repack) => {
       active.delete(batch);
+      putBack(repack);
       pump();
     });
+  }
+
+  /** Queues elements a delivery handed back (the budget shrank) at the head, to be packed again. */
+  function putBack(repack: Repack): void {
+    if (repack.length === 0) return;
+    inFlight -= repack.length;
+    if (abort.signal.aborted) {
+      report(repack, asError(abort.signal.reason), { attempts: 0, dropped: true });
+      return;
+    }
+    queue.putBack(repack);
+  }
+
+  function reportOverBudget(items: readonly QueuedElement[]): void {
+    const [item] = items;
+    if (!item) return;
+    const { limits } = pacer;
+    const unit = item.users > limits.users ? 'users' : 'events';
+    const reason = new ElementOverBudgetError(unit, item[unit], limits[unit]);
+    report(items, reason, { attempts: 0, dropped: false });
   }
 
   function scheduleWake(at: number): void {

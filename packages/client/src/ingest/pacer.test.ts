@@ -95,6 +95,15 @@ describe('Pacer', () => {
     expect(pacer.available(9_100).users).toBe(10_000);
   });
 
+  it('learns a lowered budget from a 429 that describes the unit the refused request overflowed', () => {
+    const pacer = new Pacer({ limits });
+    const claim = reserve(pacer, { users: 0, events: 2_000 }, 0);
+    pacer.settle(claim, false);
+    // 1,000 is closer to the users limit (10,000) than to the events one (30,000), but only events overflowed.
+    pacer.pauseForRateLimit(info(1_000, 1_000, 30), 100, claim.cost);
+    expect(pacer.limits).toEqual({ users: 10_000, events: 1_000 });
+  });
+
   it('gives back the budget of a request the server rejected before counting it', () => {
     const pacer = new Pacer({ limits });
     const claim = reserve(pacer, users(700), 0);

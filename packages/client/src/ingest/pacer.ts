@@ -119,10 +119,10 @@ export class Pacer {
    * for the unit the headers describe, the limit and what is used (`limit - remaining`, plus what
    * other unanswered requests claimed).
    */
-  observe(info: RateLimitInfo, reservation: Reservation | undefined, now: number): void {
+  observe(info: RateLimitInfo, reservation: Reservation | undefined, now: number, rejected?: Cost): void {
     if (!(info.limit > 0)) return;
     if (info.windowSeconds > 0) this.#windowMs = info.windowSeconds * 1000;
-    const unit = this.#unitOf(info, reservation);
+    const unit = this.#unitOf(info, reservation, rejected);
     this.#limits[unit] = info.limit;
     const resetMs = Math.min(Math.max(info.resetSeconds, 0), this.#windowMs / 1000) * 1000;
     const boundary = now + resetMs;
@@ -153,9 +153,12 @@ export class Pacer {
     }
   }
 
-  /** A 429: nothing more is sent until the window resets (from the headers, or our estimate). */
-  pauseForRateLimit(info: RateLimitInfo | undefined, now: number): void {
-    if (info) this.observe(info, undefined, now);
+  /**
+   * A 429: nothing more is sent until the window resets (from the headers, or our estimate).
+   * `rejected` is what the refused request asked for, which tells which budget the headers describe.
+   */
+  pauseForRateLimit(info: RateLimitInfo | undefined, now: number, rejected?: Cost): void {
+    if (info) this.observe(info, undefined, now, rejected);
     this.#roll(now);
     const until = (this.#windowEndsAt ?? now + this.#windowMs) + this.#safetyMs;
     this.#pausedUntil = Math.max(this.#pausedUntil, until);
@@ -209,11 +212,15 @@ export class Pacer {
   }
 
   /**
-   * Which budget one set of headers describes (Bulk Import has two but answers with one). The unit
-   * whose limit is clearly closest to the header's limit; when both are alike, the one whose
+   * Which budget one set of headers describes (Bulk Import has two but answers with one). A 429
+   * describes the budget that overflowed: when the refused request asked more than `remaining` of
+   * only one unit, that one (a limit lowered tenfold no longer looks like its old self). Otherwise
+   * the unit whose limit is clearly closest to the header's limit; when both are alike, the one whose
    * expected remaining is closest to the header's.
    */
-  #unitOf(info: RateLimitInfo, reservation: Reservation | undefined): BudgetUnit {
+  #unitOf(info: RateLimitInfo, reservation: Reservation | undefined, rejected: Cost | undefined): BudgetUnit {
+    const overflowed = rejected ? UNITS.filter((unit) => rejected[unit] > info.remaining) : [];
+    if (overflowed.length === 1) return overflowed[0] as BudgetUnit;
     const distance = (unit: BudgetUnit) => Math.abs(Math.log(info.limit / Math.max(1, this.#limits[unit])));
     const byLimit = distance('users') - distance('events');
     if (Math.abs(byLimit) > Math.log(1.25)) return byLimit < 0 ? 'users' : 'events';

@@ -65,6 +65,28 @@ export class ElementQueue {
     this.events += item.events;
   }
 
+  /**
+   * Puts elements taken earlier back at the head, in their order (a batch to repack after the budget
+   * shrank). They were admitted once, so they go back even if the queue is over its bounds; waiters
+   * get in again once it is below them.
+   */
+  putBack(items: readonly QueuedElement[]): void {
+    if (items.length === 0) return;
+    if (this.#head >= items.length) {
+      this.#head -= items.length;
+      for (let i = 0; i < items.length; i++) this.#items[this.#head + i] = items[i] as QueuedElement;
+    } else {
+      this.#items = [...items, ...this.#items.slice(this.#head)];
+      this.#head = 0;
+    }
+    for (const item of items) {
+      this.count++;
+      this.bytes += item.bytes;
+      this.users += item.users;
+      this.events += item.events;
+    }
+  }
+
   /** Resolves once `item` has been queued behind every earlier waiter. */
   waitForRoom(item: QueuedElement): Promise<void> {
     return new Promise((resolve, reject) => this.#waiters.push({ item, resolve, reject }));

@@ -25,7 +25,7 @@ afterAll(() => {
   mock.close();
 });
 
-it.fails('uses the whole lowered budget every minute once the headers taught it (no halved batches)', async () => {
+it('uses the whole lowered budget every minute once the headers taught it (no halved batches)', async () => {
   const ingestor = createIngestor({
     client: createContractClient({ target: { kind: 'msw' }, clock, retry: {} }),
     clock,

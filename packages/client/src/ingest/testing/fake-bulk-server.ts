@@ -67,6 +67,8 @@ export interface FakeBulkServer {
   failNext(...faults: Fault[]): void;
   /** Spends budget as another producer of the same workspace would. */
   consumeElsewhere(users: number, events: number): void;
+  /** Changes the limits from now on, as MoEngage lowering a workspace's quota mid-run would. */
+  setLimits(next: { users?: number; events?: number }): void;
 }
 
 const details = { operationId: 'bulkImport' as const };
@@ -181,6 +183,10 @@ export function createFakeBulkServer(options: FakeBulkServerOptions): FakeBulkSe
       const used = usageOf(windowOf(clock.now()));
       used.users += users;
       used.events += events;
+    },
+    setLimits(next) {
+      limits.users = next.users ?? limits.users;
+      limits.events = next.events ?? limits.events;
     },
   };
 }
