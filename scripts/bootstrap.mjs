@@ -20,7 +20,8 @@ const jobs = {
     ['turbo', 'run', 'generate'],
     ['node', 'scripts/check-generated.mjs'],
     ['biome', 'ci', '--colors=off', '.'],
-    ['turbo', 'run', 'typecheck', 'build', 'test'],
+    // Two at a time: the machines have 2 cores, and browser and fuzz suites starve each other beyond that.
+    ['turbo', 'run', 'typecheck', 'build', 'test', '--concurrency=2'],
   ],
   start: [
     [

@@ -15,7 +15,7 @@ export interface CliResult {
  * caller reads their JSON report. Redocly's usage data and update check are turned off: tests
  * never touch the network.
  */
-export function runSpecCli(name: string, args: readonly string[], timeoutMs = 60_000): Promise<CliResult> {
+export function runSpecCli(name: string, args: readonly string[], timeoutMs = 300_000): Promise<CliResult> {
   return new Promise((resolve, reject) => {
     execFile(
       join(specPackageDir, 'node_modules', '.bin', name),
@@ -35,6 +35,12 @@ export function runSpecCli(name: string, args: readonly string[], timeoutMs = 60
         },
       },
       (error, stdout, stderr) => {
+        if (error?.killed) {
+          reject(
+            new Error(`${name} did not finish within ${timeoutMs / 1000} s: is the machine overloaded?`),
+          );
+          return;
+        }
         if (error && typeof error.code !== 'number') {
           reject(
             new Error(`Could not run ${name}: ${error.message}. Run \`pnpm install\` in the repo root.`),
