@@ -35,7 +35,7 @@ it('nests the attribute deeper than any real payload, in a body far under the 12
   expect(() => JSON.parse(bodies.bulkImport as string)).not.toThrow();
 });
 
-it.fails.each(Object.keys(bodies))(
+it.each(Object.keys(bodies))(
   '%s: answers a custom attribute nested 5,000 levels deep without a 5xx',
   async (operationId) => {
     const answer = await sendRaw(

@@ -37,7 +37,7 @@ it('documents 413 and 415 answers for triggerFileImport', () => {
   expect(responses.get(415)?.exampleRowIds).toContain('unsupportedMediaType');
 });
 
-it.fails('answers 413 to a triggerFileImport body over 128 KB', async () => {
+it('answers 413 to a triggerFileImport body over 128 KB', async () => {
   const answer = await trigger(
     'big-body',
     { 'content-type': 'application/json' },
@@ -46,7 +46,7 @@ it.fails('answers 413 to a triggerFileImport body over 128 KB', async () => {
   expect(answer.status).toBe(413);
 });
 
-it.fails('answers 415 to a triggerFileImport body that is not JSON', async () => {
+it('answers 415 to a triggerFileImport body that is not JSON', async () => {
   const answer = await trigger('text-body', { 'content-type': 'text/plain' }, 'run it now');
   expect(answer.status).toBe(415);
 });

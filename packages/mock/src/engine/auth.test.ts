@@ -111,6 +111,25 @@ describe('authentication', () => {
     expect(h.engine.store.users.list(WS2)).toEqual([]);
   });
 
+  it('checks every value of a repeated app_id query parameter, not only the first', async () => {
+    const h = harness();
+    const getUser = (query: string) =>
+      h.send('getUser', { path: `/v1/customers/export?${query}`, body: validBodies.getUser });
+    expect((await getUser(`app_id=${WS1}&app_id=${WS1}`)).status).toBe(200);
+    expect((await getUser(`app_id=${WS1}&app_id=`)).status).toBe(200);
+    expect((await getUser(`app_id=${WS1}&app_id=${WS2}`)).status).toBe(409);
+    const unknown = await getUser(`app_id=${WS1}&app_id=NO-SUCH-WORKSPACE`);
+    expect(unknown.status).toBe(400);
+    expect(h.errorOf(unknown).type).toBe('InvalidParams');
+    // A path-style operation with a second app_id in the query is checked the same way.
+    const trackUser = await h.send('trackUser', {
+      path: `/v1/customer/${WS1}?app_id=${WS1}&app_id=${WS2}`,
+      body: validBodies.trackUser,
+    });
+    expect(trackUser.status).toBe(409);
+    expect(h.engine.store.users.list()).toEqual([]);
+  });
+
   it('uses the file-import wordings on Trigger File Imports', async () => {
     const h = harness();
     const wrongKey = await h.send('triggerFileImport', { as: [WS1, 'wrong'] });

@@ -2,6 +2,7 @@
  * Parses `Authorization: Basic base64(workspaceId:apiKey)` into the overview's 401 rows. Uses only
  * `atob` and `TextDecoder`, which exist in Node and in browsers.
  */
+import { rememberRecent } from './recent.ts';
 
 /** The catalogue rows a malformed Authorization header can produce, in the order they are checked. */
 export type BasicAuthErrorId =
@@ -38,17 +39,11 @@ function decodeBase64(encoded: string): string | undefined {
  */
 export function parseBasicAuth(header: string | undefined): BasicAuthResult {
   if (header === undefined) return { ok: false, errorId: 'authHeaderMissing' };
-  const cached = recent.get(header);
-  if (cached) return cached;
-  const result = parse(header);
-  // Clients send the same header on every request; a small cache spares the base64 and UTF-8 decoding.
-  if (recent.size >= RECENT_LIMIT) recent.clear();
-  recent.set(header, result);
-  return result;
+  return recentHeaders(header);
 }
 
-const RECENT_LIMIT = 256;
-const recent = new Map<string, BasicAuthResult>();
+// Clients send the same header on every request; remembering it spares the base64 and UTF-8 decoding.
+const recentHeaders = rememberRecent(parse);
 
 function parse(header: string): BasicAuthResult {
   const value = header.trim();

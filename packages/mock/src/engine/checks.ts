@@ -6,6 +6,7 @@ import { ContentTypeHeader, type OperationId, operations } from '@moedata/spec';
 import { parseBasicAuth } from './basic-auth.ts';
 import { constantTimeEqual } from './constant-time.ts';
 import { type Failure, rowFor } from './error-rows.ts';
+import { MAX_JSON_DEPTH, nestsDeeperThan } from './json-nesting.ts';
 import type { EngineRequest, ResolvedWorkspace, WorkspaceRegistry } from './types.ts';
 
 /** Authentication: 401 rows, then 409 when the workspace has no key, then the key comparison. */
@@ -42,7 +43,8 @@ export function checkAppId(
   workspaces: WorkspaceRegistry,
 ): Failure | undefined {
   if (operations[operationId].appIdIn === 'none') return undefined;
-  const given = [params.app_id, query.get('app_id') ?? undefined].filter(
+  // Every value counts: `?app_id=WS1&app_id=WS2` names two workspaces, and each one is checked.
+  const given = [params.app_id, ...query.getAll('app_id')].filter(
     (value): value is string => value !== undefined && value !== '',
   );
   if (given.length === 0) return { errorId: 'appIdRequired' };
@@ -95,11 +97,34 @@ export function checkContentType(
     : { errorId: rowFor('unsupportedMediaType', operationId) };
 }
 
+/**
+ * A body sent to an operation that takes none (Trigger File Imports): it must still be JSON (415) and
+ * within the size limit (413), the two body rows decisions/003 documents for every operation
+ * (decisions/057). No body, or an empty one, passes whatever the Content-Type says.
+ */
+export function checkUnexpectedBody(
+  operationId: OperationId,
+  request: EngineRequest,
+  limitBytes: number,
+): Failure | undefined {
+  const exceeded =
+    request.bodyExceededLimit === true || (request.body !== null && request.body.byteLength > limitBytes);
+  const sent = exceeded || (request.body !== null && request.body.byteLength > 0);
+  if (!sent) return undefined;
+  // The missing-Content-Type 400 is a core-API row; here a body without one is just not JSON.
+  const contentType = request.headers['content-type'];
+  if (contentType === undefined || !ContentTypeHeader.safeParse(contentType).success) {
+    return { errorId: rowFor('unsupportedMediaType', operationId) };
+  }
+  return exceeded ? { errorId: rowFor('payloadTooLarge', operationId) } : undefined;
+}
+
 const utf8 = new TextDecoder('utf-8', { fatal: true });
 
 /**
  * The body: within the size limit (413), not empty (400), UTF-8 JSON (400 Malformed JSON), an object
- * at the top level (400 Body type is not JSON).
+ * at the top level (400 Body type is not JSON), nested at most {@link MAX_JSON_DEPTH} levels (400
+ * Malformed JSON).
  */
 export function readJsonBody(
   operationId: OperationId,
@@ -126,5 +151,7 @@ export function readJsonBody(
   if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) {
     return { ok: false, failure: { errorId: 'bodyNotJson' } };
   }
+  // JSON.parse takes any depth, but what reads the value next may recurse (decisions/058).
+  if (nestsDeeperThan(parsed, MAX_JSON_DEPTH)) return { ok: false, failure: { errorId: 'malformedJson' } };
   return { ok: true, body: parsed as Record<string, unknown> };
 }

@@ -3,8 +3,10 @@
  */
 import { formatRateLimitHeaders, type RateLimitInfo } from '@moedata/spec/rate-limit';
 import { PAYLOAD_LIMIT_BYTES, RATE_LIMIT_WINDOW_SECONDS } from '@moedata/spec/rules';
+import { cloneJson } from '../store/clone-json.ts';
 import { createMemoryStore } from '../store/memory.ts';
-import type { StoredUser } from '../store/types.ts';
+import { ownedAccess } from '../store/owned-access.ts';
+import type { JsonValue, StoredUser } from '../store/types.ts';
 import { parseBasicAuth } from './basic-auth.ts';
 import { failureBody } from './error-rows.ts';
 import { createFaultInjector } from './faults.ts';
@@ -12,7 +14,7 @@ import { moengageIdGenerator, randomRequestId, seededRandom } from './ids.ts';
 import { internalKey } from './operations/identity.ts';
 import { type Outcome, type PipelineDeps, runPipeline } from './pipeline.ts';
 import { createRateLimiter } from './rate-limiter.ts';
-import { matchRoute, parseRequestUrl } from './routing.ts';
+import { matchRoute, parseRequestUrl, type RequestUrl } from './routing.ts';
 import type { Engine, EngineOptions, EngineRequest, EngineResponse, UserFixture } from './types.ts';
 import { createWorkspaceRegistry, resolveWorkspace } from './workspaces.ts';
 
@@ -32,16 +34,17 @@ function rateLimitHeaders(info: RateLimitInfo): Record<string, string> {
 /** Header names lower-cased, whatever the adapter passed. */
 function lowerCaseHeaders(headers: Record<string, string> | undefined): Record<string, string> {
   const lowered: Record<string, string> = {};
-  for (const [name, value] of Object.entries(headers ?? {})) {
+  if (headers === null || typeof headers !== 'object') return lowered;
+  for (const name of Object.keys(headers)) {
+    const value = headers[name];
     if (typeof value === 'string') lowered[name.toLowerCase()] = value;
   }
   return lowered;
 }
 
-/** Path and query of a URL, for the request log. */
-function pathAndQuery(url: string): string {
-  const { pathname, query } = parseRequestUrl(url);
-  const search = query.toString();
+/** Path and query of a parsed URL, for the request log. */
+function pathAndQuery({ pathname, query }: RequestUrl): string {
+  const search = query.size === 0 ? '' : query.toString();
   return search === '' ? pathname : `${pathname}?${search}`;
 }
 
@@ -70,9 +73,11 @@ export function createEngine(options: EngineOptions = {}): Engine {
   // Random per process, so ids stay unique across restarts over a persistent store.
   const newMoengageId = moengageIdGenerator(() => clock.now());
   const anonymous = () => resolveWorkspace('', {}, defaults);
+  const owned = ownedAccess(store);
   const pipelineDeps: PipelineDeps = {
     workspaces,
     store,
+    owned,
     limiter,
     faults,
     anonymousRateLimits: () => anonymous().rateLimits,
@@ -103,11 +108,37 @@ export function createEngine(options: EngineOptions = {}): Engine {
       headers: lowerCaseHeaders(request.headers),
       body: request.body instanceof Uint8Array ? request.body : null,
     };
+    // Parsed once: the pipeline routes on it and the request log records it.
+    const url = parseRequestUrl(normalized.url);
+    const log = (outcome: Outcome) => {
+      try {
+        owned.addLogEntry({
+          requestId,
+          workspaceId: outcome.workspaceId,
+          operationId: outcome.operationId,
+          method: normalized.method.toUpperCase(),
+          url: pathAndQuery(url),
+          status: outcome.status,
+          errorId: outcome.errorId,
+          units: outcome.units,
+          at: now,
+        });
+      } catch {
+        // The log is for inspection; failing to write it must not change the answer.
+      }
+    };
     let outcome: Outcome;
     try {
-      outcome = await runPipeline(normalized, pipelineDeps, now, requestId);
+      const verdict = await runPipeline(normalized, url, pipelineDeps, now, requestId);
+      // The request's writes and its log entry in one transaction: one commit per request (SQLite).
+      outcome = store.transaction(() => {
+        const done = typeof verdict === 'function' ? verdict() : verdict;
+        log(done);
+        return done;
+      });
     } catch (error) {
-      // Only a bug or a failing store gets here: answer like the real service does for "any other exception".
+      // Only a bug or a failing store gets here (its writes rolled back): answer like the real service
+      // does for "any other exception".
       outcome = {
         ...failureBody({ errorId: 'serverError' }, requestId),
         rateLimit: limiter.preview(anonymous().rateLimits.trackUser, now),
@@ -116,21 +147,7 @@ export function createEngine(options: EngineOptions = {}): Engine {
         errorId: `serverError: ${error instanceof Error ? error.message : String(error)}`,
         units: 0,
       };
-    }
-    try {
-      store.requestLog.add({
-        requestId,
-        workspaceId: outcome.workspaceId,
-        operationId: outcome.operationId,
-        method: String(request.method).toUpperCase(),
-        url: pathAndQuery(String(request.url)),
-        status: outcome.status,
-        errorId: outcome.errorId,
-        units: outcome.units,
-        at: now,
-      });
-    } catch {
-      // The log is for inspection; failing to write it must not change the answer.
+      log(outcome);
     }
     return toResponse(outcome, requestId);
   }
@@ -172,7 +189,7 @@ function userFromFixture(fixture: UserFixture, newMoengageId: () => string, now:
   const attributes = Object.fromEntries(
     Object.entries(fixture.attributes ?? {}).map(([key, value]) => [
       internalKey(key),
-      JSON.parse(JSON.stringify(value ?? null)),
+      cloneJson((value ?? null) as JsonValue),
     ]),
   );
   return {

@@ -34,8 +34,17 @@ function randomBytes(count: number): Uint8Array {
 
 /** An 8-letter mixed-case id, like MoEngage's `request_id` (`kXwpDESb`). */
 export function randomRequestId(): string {
-  // 256 % 52 != 0 gives a tiny bias; irrelevant for an id that only has to look like MoEngage's.
-  return Array.from(randomBytes(8), (byte) => LETTERS[byte % LETTERS.length]).join('');
+  if (poolOffset + 8 > pool.length) {
+    crypto.getRandomValues(pool);
+    poolOffset = 0;
+  }
+  // Read in place (no copy, no array): this runs on every request. 256 % 52 != 0 gives a tiny bias,
+  // irrelevant for an id that only has to look like MoEngage's.
+  let id = '';
+  for (let end = poolOffset + 8; poolOffset < end; poolOffset += 1) {
+    id += LETTERS[(pool[poolOffset] as number) % LETTERS.length];
+  }
+  return id;
 }
 
 /**

@@ -3,17 +3,20 @@
  * route (404/405) → auth (401, 409 key not set) → app_id present / known / equal to the username
  * (400, 400, 409) → MOE-APPKEY (401) → account state (400/403) → injected faults (5xx) →
  * Content-Type (400/415) → size (413) → empty body (400) → JSON (400) → schema and rules (400) →
- * rate limit (429) → the operation.
+ * rate limit (429) → the operation. Trigger File Imports takes no body: after the faults it checks only
+ * a body sent anyway (415, 413), then its schedule rules.
  */
 import type { OperationId } from '@moedata/spec';
 import type { RateLimitInfo } from '@moedata/spec/rate-limit';
-import type { Store } from '../store/types.ts';
+import type { OwnedAccess } from '../store/owned-access.ts';
+import type { JsonValue, Store } from '../store/types.ts';
 import {
   authenticate,
   checkAccountState,
   checkAppId,
   checkContentType,
   checkMoeAppKey,
+  checkUnexpectedBody,
   readJsonBody,
 } from './checks.ts';
 import { type Failure, failureBody, rowFor } from './error-rows.ts';
@@ -28,7 +31,7 @@ import { trackDevice } from './operations/track-device.ts';
 import { trackUser } from './operations/track-user.ts';
 import { scheduleRateLimit, triggerFileImport } from './operations/trigger-file-import.ts';
 import type { RateLimiter } from './rate-limiter.ts';
-import { matchRoute, parseRequestUrl } from './routing.ts';
+import { matchRoute, type RequestUrl } from './routing.ts';
 import type {
   EngineRequest,
   FaultStatus,
@@ -62,6 +65,7 @@ const FAULT_ROWS: Record<
 export interface PipelineDeps {
   workspaces: WorkspaceRegistry;
   store: Store;
+  owned: OwnedAccess;
   limiter: RateLimiter;
   faults: FaultInjector;
   /** Default budgets, for headers of requests that never authenticated. */
@@ -84,14 +88,23 @@ export interface Outcome {
 
 const scopeOf = (workspaceId: string, operationId: OperationId) => `${workspaceId}\u0000${operationId}`;
 
-/** Runs the check order and the operation. Only a bug or a failing store can make it throw. */
+/**
+ * The write that completes a request that passed every check, returning its outcome. The engine runs
+ * it inside the store transaction that also logs the request: one commit per request.
+ */
+export type PendingWrite = () => Outcome;
+
+/**
+ * Runs the check order: the outcome of a request that failed a check, or the write that completes
+ * one that passed them all. Only a bug or a failing store can make it (or the write) throw.
+ */
 export async function runPipeline(
   request: EngineRequest,
+  { pathname, query }: RequestUrl,
   deps: PipelineDeps,
   now: number,
   requestId: string,
-): Promise<Outcome> {
-  const { pathname, query } = parseRequestUrl(request.url);
+): Promise<Outcome | PendingWrite> {
   const route = matchRoute(request.method, pathname);
   const anonymous = (operationId: OperationId | null): RateLimitInfo =>
     operationId === 'triggerFileImport'
@@ -144,10 +157,14 @@ export async function runPipeline(
   }
 
   if (operationId === 'triggerFileImport') {
-    const triggered = deps.store.transaction(() => triggerFileImport(context, params.schedule_id ?? ''));
-    return triggered.result.ok
-      ? succeeded(triggered.result.body, triggered.rateLimit, operationId, workspaceId, 1)
-      : outcome(triggered.result.failure, triggered.rateLimit, operationId, workspaceId);
+    const bodyProblem = checkUnexpectedBody(operationId, request, workspace.payloadLimitBytes);
+    if (bodyProblem) return outcome(bodyProblem, current(), operationId, workspaceId);
+    return () => {
+      const triggered = triggerFileImport(context, params.schedule_id ?? '');
+      return triggered.result.ok
+        ? succeeded(triggered.result.body, triggered.rateLimit, operationId, workspaceId, 1)
+        : outcome(triggered.result.failure, triggered.rateLimit, operationId, workspaceId);
+    };
   }
 
   const late = checkContentType(operationId, request.headers);
@@ -169,10 +186,12 @@ export async function runPipeline(
     );
   }
   const units = Object.values(prepared.demand).reduce((sum, n) => sum + (n ?? 0), 0);
-  const applied = deps.store.transaction(() => handler.apply(prepared.request, context));
-  return applied.ok
-    ? succeeded(applied.body, decision.info, operationId, workspaceId, units)
-    : outcome(applied.failure, decision.info, operationId, workspaceId);
+  return () => {
+    const applied = handler.apply(prepared.request, context);
+    return applied.ok
+      ? succeeded(applied.body, decision.info, operationId, workspaceId, units)
+      : outcome(applied.failure, decision.info, operationId, workspaceId);
+  };
 }
 
 function operationContext(
@@ -186,20 +205,22 @@ function operationContext(
   return {
     workspace,
     store: deps.store,
+    owned: deps.owned,
     now,
     requestId,
     operationId,
     newMoengageId: deps.newMoengageId,
     nextEventId: () => `${requestId}-${eventCount++}`,
     drop: (reason, message, path, item) =>
-      deps.store.drops.add({
+      deps.owned.addDrop({
         workspaceId: workspace.workspaceId,
         requestId,
         operationId,
         reason,
         message,
         path,
-        item: item === undefined ? null : JSON.parse(JSON.stringify(item)),
+        // As sent (the request's own parsed body, never changed); `undefined` (nothing sent) is null.
+        item: item === undefined ? null : (item as JsonValue),
         at: now,
       }),
   };

@@ -4,6 +4,7 @@
  * Resolution docs show), so a request with no app_id anywhere reaches the ParamsRequired row.
  */
 import { type OperationId, operations } from '@moedata/spec';
+import { rememberRecent } from './recent.ts';
 
 type Segment = { literal: string } | { param: string };
 
@@ -92,10 +93,22 @@ function matchSegments(route: Route, parts: string[]): Record<string, string> | 
   return params;
 }
 
-/** Matches a method and a pathname (no query) to an operation; a trailing slash is ignored. */
+/**
+ * Matches a method and a pathname (no query) to an operation; a trailing slash is ignored. The answer
+ * (its `params` included) is shared between requests with the same method and path: read it only.
+ */
 export function matchRoute(method: string, pathname: string): RouteMatch {
+  return recentMatches(`${method.toUpperCase()} ${pathname}`);
+}
+
+// A pathname never contains a space (URL parsing percent-encodes it), so the key splits unambiguously.
+const recentMatches = rememberRecent((key) => {
+  const space = key.indexOf(' ');
+  return computeMatch(key.slice(0, space), key.slice(space + 1));
+});
+
+function computeMatch(upper: string, pathname: string): RouteMatch {
   const parts = pathname.split('/').filter((part) => part !== '');
-  const upper = method.toUpperCase();
   let wrongMethod: OperationId | undefined;
   for (const route of routes) {
     const params = matchSegments(route, parts);
@@ -108,12 +121,25 @@ export function matchRoute(method: string, pathname: string): RouteMatch {
     : { kind: 'methodNotAllowed', operationId: wrongMethod };
 }
 
-/** Splits a full URL or a path with query into its pathname and query parameters. */
-export function parseRequestUrl(url: string): { pathname: string; query: URLSearchParams } {
+/** A request URL's pathname (normalised, still percent-encoded) and query parameters. */
+export interface RequestUrl {
+  pathname: string;
+  query: URLSearchParams;
+}
+
+/**
+ * Splits a full URL or a path with query into its pathname and query parameters. The answer is shared
+ * between requests with the same URL: read it only (never change its `query`).
+ */
+export function parseRequestUrl(url: string): RequestUrl {
+  return recentUrls(url);
+}
+
+const recentUrls = rememberRecent((url): RequestUrl => {
   try {
     const parsed = new URL(url, 'http://emulator.invalid');
     return { pathname: parsed.pathname, query: parsed.searchParams };
   } catch {
     return { pathname: url, query: new URLSearchParams() };
   }
-}
+});

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { ownedAccess } from '../store/owned-access.ts';
 import { harness, T0, WS1 } from './test-support/harness.ts';
 
 const track = (attributes: Record<string, unknown>, extra: Record<string, unknown> = {}) => ({
@@ -259,6 +260,22 @@ describe('Track User', () => {
       ]);
     },
   );
+
+  it('never changes a stored user in place: an update or unset stores a new record', async () => {
+    const h = harness();
+    await h.send('trackUser', track({ plan: 'gold', tags: ['a'], temp_x: 1 }));
+    const before = ownedAccess(h.engine.store).peekUser(WS1, 'john');
+    const snapshot = structuredClone(before);
+    await h.send(
+      'trackUser',
+      track(
+        { plan: 'silver', addValueToArrayField: { tags: ['b'] } },
+        { unset_attributes: [{ type: 'prefix', attr: 'temp_' }] },
+      ),
+    );
+    expect(before).toEqual(snapshot);
+    expect(h.engine.store.users.get(WS1, 'john')?.attributes).toEqual({ plan: 'silver', tags: ['a', 'b'] });
+  });
 
   it('stores nested objects and arrays as sent', async () => {
     const h = harness();

@@ -55,6 +55,67 @@ describe('Trigger File Imports', () => {
     expect((await h.send('triggerFileImport', trigger('S1'))).status).toBe(200);
   });
 
+  it('ignores an empty or absent body, whatever the Content-Type says', async () => {
+    const h = harness();
+    expect((await h.send('triggerFileImport', trigger('S1'))).status).toBe(200);
+    const emptyText = await h.send('triggerFileImport', {
+      ...trigger('S2'),
+      headers: { 'content-type': 'text/plain' },
+      body: '',
+    });
+    expect(emptyText.status).toBe(200);
+    const noType = await h.send('triggerFileImport', {
+      ...trigger('S3'),
+      headers: { 'content-type': undefined },
+    });
+    expect(noType.status).toBe(200);
+    expect(h.engine.store.fileImportRuns.list(WS1)).toHaveLength(3);
+  });
+
+  it('answers 415 to a body sent with another Content-Type, or with none, and triggers nothing', async () => {
+    const h = harness();
+    for (const contentType of ['text/plain', undefined]) {
+      const answer = await h.send('triggerFileImport', {
+        ...trigger('S1'),
+        headers: { 'content-type': contentType },
+        body: 'run it now',
+      });
+      expect(answer.status).toBe(415);
+      expect(h.errorOf(answer)).toMatchObject({
+        type: 'Unsupported Media Type',
+        message: 'Unsupported Media Type',
+      });
+    }
+    expect(h.engine.store.fileImportRuns.list(WS1)).toEqual([]);
+  });
+
+  it('accepts a small JSON body and answers 413 to one over the payload limit', async () => {
+    const h = harness();
+    expect((await h.send('triggerFileImport', { ...trigger('S1'), body: { note: 'nightly' } })).status).toBe(
+      200,
+    );
+    const big = await h.send('triggerFileImport', { ...trigger('S2'), body: { pad: 'x'.repeat(200_000) } });
+    expect(big.status).toBe(413);
+    expect(h.errorOf(big)).toMatchObject({ type: 'Payload too large' });
+    const streamed = await h.send('triggerFileImport', {
+      ...trigger('S3'),
+      bodyExceededLimit: true,
+      body: '{',
+    });
+    expect(streamed.status).toBe(413);
+    expect(h.engine.store.fileImportRuns.list(WS1).map((run) => run.scheduleId)).toEqual(['S1']);
+  });
+
+  it('checks the Content-Type of a body before its size', async () => {
+    const h = harness();
+    const answer = await h.send('triggerFileImport', {
+      ...trigger('S1'),
+      headers: { 'content-type': 'text/csv' },
+      body: 'x'.repeat(200_000),
+    });
+    expect(answer.status).toBe(415);
+  });
+
   it('requires MOE-APPKEY equal to the Basic username', async () => {
     const h = harness();
     expect(

@@ -13,18 +13,25 @@ function isAllowed(origin: string, allowed: CorsOrigins): boolean {
   return allowed === '*' || allowed.includes(origin);
 }
 
+/** The CORS headers of a response: always `vary: Origin`, and the allow headers for an allowed `Origin`. */
+export function corsHeaders(request: IncomingMessage, allowed: CorsOrigins): Record<string, string> {
+  const origin = request.headers.origin;
+  if (origin === undefined || !isAllowed(origin, allowed)) return { vary: 'Origin' };
+  return {
+    vary: 'Origin',
+    'access-control-allow-origin': origin,
+    'access-control-expose-headers': EXPOSED_HEADERS,
+  };
+}
+
 /**
  * Adds CORS headers for a browser caller whose `Origin` is allowed (the origin is echoed, never `*`,
  * so `Authorization` may be sent). Returns `false` when the origin is not allowed.
  */
 export function applyCors(request: IncomingMessage, response: ServerResponse, allowed: CorsOrigins): boolean {
-  const origin = request.headers.origin;
-  response.setHeader('vary', 'Origin');
-  if (origin === undefined) return true;
-  if (!isAllowed(origin, allowed)) return false;
-  response.setHeader('access-control-allow-origin', origin);
-  response.setHeader('access-control-expose-headers', EXPOSED_HEADERS);
-  return true;
+  const headers = corsHeaders(request, allowed);
+  for (const [name, value] of Object.entries(headers)) response.setHeader(name, value);
+  return request.headers.origin === undefined || 'access-control-allow-origin' in headers;
 }
 
 /** A CORS preflight: `OPTIONS` with `Origin` and `Access-Control-Request-Method`. */

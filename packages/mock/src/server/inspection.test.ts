@@ -177,6 +177,19 @@ describe('/_mock inspection API', () => {
     expect(snapshot.body.users.map((user) => user.customerId)).toEqual(['seeded']);
   });
 
+  it('refuses fixtures nested deeper than the Data API allows, naming the limit', async () => {
+    const depth = 5_000;
+    const nested = `${'['.repeat(depth)}${']'.repeat(depth)}`;
+    const { status, body } = await inspect<{ message: string }>('/seed', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: `{"users":[{"workspaceId":"${TEST_WORKSPACE.workspaceId}","customerId":"deep","attributes":{"x":${nested}}}]}`,
+    });
+    expect(status).toBe(400);
+    expect(body.message).toContain('256 levels');
+    expect((await inspect<{ users: unknown[] }>('/snapshot')).body.users).toEqual([]);
+  });
+
   it('answers 404 for an unknown endpoint and 405 for a known one with the wrong method', async () => {
     expect((await inspect('/nothing-here')).status).toBe(404);
     const wrongMethod = await inspect<{ message: string }>('/reset');

@@ -5,6 +5,7 @@
  */
 import type { IncomingMessage } from 'node:http';
 import type { z } from 'zod';
+import { MAX_JSON_DEPTH, nestsDeeperThan } from '../engine/json-nesting.ts';
 import type { Engine, EngineFixtures, ResolvedWorkspace } from '../engine/types.ts';
 import { readBodyUpTo } from './read-body.ts';
 import {
@@ -297,11 +298,20 @@ async function readJsonBody(request: IncomingMessage): Promise<unknown> {
   const { body, exceeded } = await readBodyUpTo(request, INSPECTION_BODY_LIMIT);
   if (exceeded) throw new InspectionError(413, 'The body is over 10 MB; seed in smaller parts.');
   if (body === null) return {};
+  let parsed: unknown;
   try {
-    return JSON.parse(new TextDecoder().decode(body));
+    parsed = JSON.parse(new TextDecoder().decode(body));
   } catch {
     throw new InspectionError(400, 'The body is not valid JSON.');
   }
+  // The same cap as the Data API's bodies: what is seeded is copied and serialised later (decisions/058).
+  if (nestsDeeperThan(parsed, MAX_JSON_DEPTH)) {
+    throw new InspectionError(
+      400,
+      `The body nests deeper than ${MAX_JSON_DEPTH} levels; flatten the fixtures.`,
+    );
+  }
+  return parsed;
 }
 
 class InspectionError extends Error {

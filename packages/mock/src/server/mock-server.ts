@@ -9,7 +9,7 @@ import type { AddressInfo } from 'node:net';
 import { createEngine } from '../engine/engine.ts';
 import { isUnderApiRoot } from '../engine/routing.ts';
 import type { Engine, EngineOptions } from '../engine/types.ts';
-import { answerPreflight, applyCors, type CorsOrigins, isPreflight } from './cors.ts';
+import { answerPreflight, type CorsOrigins, corsHeaders, isPreflight } from './cors.ts';
 import { handleInspection, INSPECTION_PREFIX } from './inspection.ts';
 import { createLogger, type Logger } from './logger.ts';
 import { readBodyUpTo } from './read-body.ts';
@@ -66,7 +66,9 @@ export interface MockServer {
 
 function headersOf(request: IncomingMessage): Record<string, string> {
   const headers: Record<string, string> = {};
-  for (const [name, value] of Object.entries(request.headers)) {
+  const incoming = request.headers;
+  for (const name in incoming) {
+    const value = incoming[name];
     if (value !== undefined) headers[name] = Array.isArray(value) ? value.join(', ') : value;
   }
   return headers;
@@ -99,7 +101,12 @@ interface ServerState {
   closing: boolean;
 }
 
-async function answerDataApi(state: ServerState, request: IncomingMessage, response: ServerResponse) {
+async function answerDataApi(
+  state: ServerState,
+  request: IncomingMessage,
+  response: ServerResponse,
+  cors: Record<string, string>,
+) {
   const head = { method: request.method ?? 'GET', url: request.url ?? '/', headers: headersOf(request) };
   const limit = state.engine.bodyLimit(head);
   const { body, exceeded } = await readBodyUpTo(request, limit);
@@ -109,7 +116,12 @@ async function answerDataApi(state: ServerState, request: IncomingMessage, respo
     response.setHeader('connection', 'close');
     state.logger.debug(() => `stopped reading ${head.method} ${head.url} past the ${limit}-byte limit`);
   }
-  sendJson(state, response, answer.status, answer.body, answer.headers);
+  // CORS headers go in with the answer's (one writeHead, no setHeader per request on this hot path).
+  sendJson(state, response, answer.status, answer.body, { ...cors, ...answer.headers });
+}
+
+function setHeaders(response: ServerResponse, headers: Record<string, string>): void {
+  for (const name of Object.keys(headers)) response.setHeader(name, headers[name] as string);
 }
 
 async function answerDocs(state: ServerState, request: IncomingMessage, response: ServerResponse) {
@@ -128,9 +140,11 @@ async function answerApp(
   request: IncomingMessage,
   response: ServerResponse,
   pathname: string,
+  cors: Record<string, string>,
 ): Promise<boolean> {
   if (state.appDir === undefined || (request.method !== 'GET' && request.method !== 'HEAD')) return false;
   if (isUnderApiRoot(pathname)) return false;
+  setHeaders(response, cors);
   return serveStatic(request, response, '', state.appDir);
 }
 
@@ -139,15 +153,17 @@ async function route(state: ServerState, request: IncomingMessage, response: Ser
     answerPreflight(request, response, state.corsOrigins);
     return;
   }
-  applyCors(request, response, state.corsOrigins);
+  const cors = corsHeaders(request, state.corsOrigins);
   const url = new URL(request.url ?? '/', 'http://localhost');
   if (url.pathname === INSPECTION_PREFIX || url.pathname.startsWith(`${INSPECTION_PREFIX}/`)) {
+    setHeaders(response, cors);
     const answer = await handleInspection(state.engine, request, url);
     sendJson(state, response, answer.status, answer.body);
   } else if (url.pathname === DOCS_PATH || url.pathname.startsWith(`${DOCS_PATH}/`)) {
+    setHeaders(response, cors);
     await answerDocs(state, request, response);
-  } else if (!(await answerApp(state, request, response, url.pathname))) {
-    await answerDataApi(state, request, response);
+  } else if (!(await answerApp(state, request, response, url.pathname, cors))) {
+    await answerDataApi(state, request, response, cors);
   }
 }
 
@@ -171,14 +187,18 @@ export async function startMockServer(options: MockServerOptions = {}): Promise<
     closing: false,
   };
 
+  const logsRequests = state.logger.level === 'info' || state.logger.level === 'debug';
   const httpServer = createServer(
     { keepAliveTimeout: options.keepAliveTimeoutMs ?? 5_000 },
     (request, response) => {
       const started = performance.now();
       response.on('finish', () => {
-        state.logger.info(
-          `${request.method} ${request.url} → ${response.statusCode} (${Math.round(performance.now() - started)} ms)`,
-        );
+        // Formatted only when printed: this runs for every request.
+        if (logsRequests) {
+          state.logger.info(
+            `${request.method} ${request.url} → ${response.statusCode} (${Math.round(performance.now() - started)} ms)`,
+          );
+        }
         // During shutdown a connection that just finished its request is idle: close it now.
         if (state.closing) httpServer.closeIdleConnections();
       });

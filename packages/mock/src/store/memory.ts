@@ -1,9 +1,14 @@
 /**
  * The default store: plain arrays and maps in memory. Reads return deep copies so a test that mutates
- * what it read cannot change the emulator's state behind its back.
+ * what it read cannot change the emulator's state behind its back; writes keep a copy of what they
+ * were given. Only the engine skips both, through `./owned-access.ts`.
  */
 
 import { BoundedList } from './bounded-list.ts';
+import { cloneJson } from './clone-json.ts';
+import { deleteFromMap, type Journal, pushTo, setInMap } from './memory-journal.ts';
+import { emptyUserState, type UserState, userCollection } from './memory-users.ts';
+import { type OwnedAccess, provideOwnedAccess } from './owned-access.ts';
 import { checkRequestLogLimit, DEFAULT_REQUEST_LOG_LIMIT } from './request-log-limit.ts';
 import type {
   DeleteRecord,
@@ -28,22 +33,14 @@ import type {
   UserCollection,
 } from './types.ts';
 
-/** Records are plain JSON, and a JSON round trip copies them several times faster than structuredClone. */
-const copy = <T>(value: T): T => JSON.parse(JSON.stringify(value)) as T;
+/** Records are plain JSON: copied on the way in and on the way out, with JSON semantics but no round trip. */
+const copy = cloneJson;
 
 const inWorkspace = (workspaceId: string | undefined) => (record: { workspaceId: string | null }) =>
   workspaceId === undefined || record.workspaceId === workspaceId;
 
-/** Deep equality of JSON values (Identity Resolution matches identifiers exactly). */
-function jsonEquals(a: JsonValue | undefined, b: JsonValue | undefined): boolean {
-  return JSON.stringify(a) === JSON.stringify(b);
-}
-
 interface MemoryState {
-  /** Keyed by `${workspaceId}\u0000${moengageId}`; a Map keeps insertion (creation) order. */
-  users: Map<string, StoredUser>;
-  /** `${workspaceId}\u0000${customerId}` → moengageId, so lookups by customer_id stay O(1). */
-  customerIndex: Map<string, string>;
+  users: UserState;
   devices: Map<string, StoredDevice>;
   events: StoredEvent[];
   merges: MergeRecord[];
@@ -54,8 +51,7 @@ interface MemoryState {
 }
 
 const emptyState = (): MemoryState => ({
-  users: new Map(),
-  customerIndex: new Map(),
+  users: emptyUserState(),
   devices: new Map(),
   events: [],
   merges: [],
@@ -67,84 +63,9 @@ const emptyState = (): MemoryState => ({
 
 const key = (workspaceId: string, id: string) => `${workspaceId}\u0000${id}`;
 
-/**
- * What every collection shares: the current state (reset() swaps it) and an undo journal, so a
- * transaction can roll back in time proportional to its own writes, not to the store's size.
- */
-interface Context {
+/** What every collection shares: the current state (reset() swaps it) and the undo journal. */
+interface Context extends Journal {
   state(): MemoryState;
-  /** Remembers how to undo one write when inside a transaction. */
-  onUndo(undo: () => void): void;
-}
-
-/** Sets `map[k] = value`, journaling the previous value. */
-function setInMap<V>(context: Context, map: Map<string, V>, k: string, value: V): void {
-  const had = map.has(k);
-  const previous = map.get(k);
-  map.set(k, value);
-  context.onUndo(() => (had ? map.set(k, previous as V) : map.delete(k)));
-}
-
-function deleteFromMap<V>(context: Context, map: Map<string, V>, k: string): boolean {
-  if (!map.has(k)) return false;
-  const previous = map.get(k) as V;
-  map.delete(k);
-  // Re-inserting moves the entry to the end of the Map; rollback restores content, not position.
-  context.onUndo(() => map.set(k, previous));
-  return true;
-}
-
-function pushTo<T>(context: Context, list: T[], value: T): void {
-  list.push(value);
-  context.onUndo(() => list.pop());
-}
-
-function userCollection(context: Context): UserCollection {
-  const users = () => context.state().users;
-  const index = () => context.state().customerIndex;
-  const find = (predicate: (user: StoredUser) => boolean) => {
-    for (const user of users().values()) if (predicate(user)) return copy(user);
-    return undefined;
-  };
-  const getByMoengageId = (workspaceId: string, moengageId: string) => {
-    const user = users().get(key(workspaceId, moengageId));
-    return user && copy(user);
-  };
-  return {
-    get: (workspaceId, customerId) => {
-      const moengageId = index().get(key(workspaceId, customerId));
-      return moengageId === undefined ? undefined : getByMoengageId(workspaceId, moengageId);
-    },
-    getByMoengageId,
-    findByAttribute: (workspaceId, attribute, value) =>
-      find((u) => u.workspaceId === workspaceId && jsonEquals(u.attributes[attribute], value)),
-    list: (workspaceId) => [...users().values()].filter(inWorkspace(workspaceId)).map(copy),
-    put: (user) => {
-      const userKey = key(user.workspaceId, user.moengageId);
-      if (user.customerId !== null) {
-        const holder = index().get(key(user.workspaceId, user.customerId));
-        if (holder !== undefined && holder !== user.moengageId) {
-          throw new Error(
-            `customer_id '${user.customerId}' already belongs to user ${holder} in workspace ${user.workspaceId}`,
-          );
-        }
-      }
-      const previous = users().get(userKey);
-      if (previous?.customerId != null && previous.customerId !== user.customerId) {
-        deleteFromMap(context, index(), key(user.workspaceId, previous.customerId));
-      }
-      if (user.customerId !== null) {
-        setInMap(context, index(), key(user.workspaceId, user.customerId), user.moengageId);
-      }
-      setInMap(context, users(), userKey, copy(user));
-    },
-    delete: (workspaceId, moengageId) => {
-      const user = users().get(key(workspaceId, moengageId));
-      if (user?.customerId != null) deleteFromMap(context, index(), key(workspaceId, user.customerId));
-      return deleteFromMap(context, users(), key(workspaceId, moengageId));
-    },
-    count: (workspaceId) => [...users().values()].filter(inWorkspace(workspaceId)).length,
-  };
 }
 
 function deviceCollection(context: Context): DeviceCollection {
@@ -169,10 +90,11 @@ const matchesEvent = (filter: EventFilter | undefined) => (event: StoredEvent) =
   (filter?.customerId === undefined || event.customerId === filter.customerId) &&
   (filter?.action === undefined || event.action === filter.action);
 
-function eventCollection(context: Context): EventCollection {
+function eventCollection(context: Context): Pick<OwnedAccess, 'addEvent'> & { collection: EventCollection } {
   const events = () => context.state().events;
-  return {
-    add: (event) => pushTo(context, events(), copy(event)),
+  const addEvent = (event: StoredEvent) => pushTo(context, events(), event);
+  const collection: EventCollection = {
+    add: (event) => addEvent(copy(event)),
     list: (workspaceId, filter) =>
       events().filter(inWorkspace(workspaceId)).filter(matchesEvent(filter)).map(copy),
     reassign: (workspaceId, fromMoengageId, to) => {
@@ -189,12 +111,25 @@ function eventCollection(context: Context): EventCollection {
       return moved;
     },
   };
+  return { collection, addEvent };
 }
 
 function recordLog<T extends { workspaceId: string }>(context: Context, list: () => T[]): RecordLog<T> {
+  return ownedRecordLog(context, list).collection;
+}
+
+/** A record log and its copy-free append. */
+function ownedRecordLog<T extends { workspaceId: string }>(
+  context: Context,
+  list: () => T[],
+): { collection: RecordLog<T>; addOwned(record: T): void } {
+  const addOwned = (record: T) => pushTo(context, list(), record);
   return {
-    add: (record) => pushTo(context, list(), copy(record)),
-    list: (workspaceId) => list().filter(inWorkspace(workspaceId)).map(copy),
+    collection: {
+      add: (record) => addOwned(copy(record)),
+      list: (workspaceId) => list().filter(inWorkspace(workspaceId)).map(copy),
+    },
+    addOwned,
   };
 }
 
@@ -215,7 +150,10 @@ const matchesLogEntry = (filter: RequestLogFilter | undefined) => (entry: Reques
   (filter?.operationId === undefined || entry.operationId === filter.operationId) &&
   (filter?.status === undefined || entry.status === filter.status);
 
-function requestLog(context: Context, initialLimit: number): RequestLog {
+function requestLog(
+  context: Context,
+  initialLimit: number,
+): Pick<OwnedAccess, 'addLogEntry'> & { collection: RequestLog } {
   let limit = checkRequestLogLimit(initialLimit);
   const entries = () => context.state().requestLog;
   const trim = () => {
@@ -225,13 +163,14 @@ function requestLog(context: Context, initialLimit: number): RequestLog {
       context.onUndo(() => ring.restoreOldest(oldest));
     }
   };
-  return {
-    add: (entry) => {
-      const ring = entries();
-      ring.push(copy(entry));
-      context.onUndo(() => ring.popNewest());
-      trim();
-    },
+  const addLogEntry = (entry: RequestLogEntry) => {
+    const ring = entries();
+    ring.push(entry);
+    context.onUndo(() => ring.popNewest());
+    trim();
+  };
+  const collection: RequestLog = {
+    add: (entry) => addLogEntry(copy(entry)),
     list: (workspaceId, filter) =>
       entries().values().filter(inWorkspace(workspaceId)).filter(matchesLogEntry(filter)).map(copy),
     limit: () => limit,
@@ -240,6 +179,24 @@ function requestLog(context: Context, initialLimit: number): RequestLog {
       trim();
     },
     evicted: () => entries().evicted,
+  };
+  return { collection, addLogEntry };
+}
+
+/**
+ * The copy-free `fast` version of a public method for as long as that method is the store's own. Once
+ * something replaced it (a test simulating a failing store), the engine's calls go through the
+ * replacement too, as they would without copy-free access.
+ */
+function unlessReplaced<C extends object, K extends keyof C, A extends unknown[], R>(
+  collection: C,
+  method: K,
+  fast: (...args: A) => R,
+): (...args: A) => R {
+  const own = collection[method];
+  return (...args) => {
+    const current = collection[method];
+    return current === own ? fast(...args) : (current as (...args: A) => R)(...args);
   };
 }
 
@@ -271,15 +228,19 @@ export function createMemoryStore(options: MemoryStoreOptions = {}): Store {
     onUndo: (undo) => journal?.push(undo),
   };
 
+  const users = userCollection(context, () => state.users);
+  const events = eventCollection(context);
+  const drops = ownedRecordLog(context, () => state.drops);
+  const log = requestLog(context, options.requestLogLimit ?? DEFAULT_REQUEST_LOG_LIMIT);
   const store: Store = {
-    users: userCollection(context),
+    users: users.collection,
     devices: deviceCollection(context),
-    events: eventCollection(context),
+    events: events.collection,
     merges: recordLog(context, () => state.merges),
     deletes: recordLog(context, () => state.deletes),
     fileImportRuns: fileImportRunLog(context),
-    drops: recordLog(context, () => state.drops),
-    requestLog: requestLog(context, options.requestLogLimit ?? DEFAULT_REQUEST_LOG_LIMIT),
+    drops: drops.collection,
+    requestLog: log.collection,
     transaction: (fn) => {
       if (journal) return fn(); // nested: the outer transaction owns the rollback
       journal = [];
@@ -297,7 +258,7 @@ export function createMemoryStore(options: MemoryStoreOptions = {}): Store {
     },
     seed: (more) => seedInto(store, more),
     snapshot: (): StoreSnapshot => ({
-      users: [...state.users.values()].map(copy),
+      users: users.collection.list(),
       devices: [...state.devices.values()].map(copy),
       events: state.events.map(copy),
       merges: state.merges.map(copy),
@@ -308,6 +269,13 @@ export function createMemoryStore(options: MemoryStoreOptions = {}): Store {
     }),
     close: () => {},
   };
+  provideOwnedAccess(store, {
+    peekUser: unlessReplaced(store.users, 'get', users.peekUser),
+    putUser: unlessReplaced(store.users, 'put', users.putUser),
+    addEvent: unlessReplaced(store.events, 'add', events.addEvent),
+    addDrop: unlessReplaced(store.drops, 'add', drops.addOwned),
+    addLogEntry: unlessReplaced(store.requestLog, 'add', log.addLogEntry),
+  });
   if (options.fixtures) store.seed(options.fixtures);
   return store;
 }

@@ -85,13 +85,16 @@ export const ALL_TABLES = [
 ] as const;
 
 /**
- * Prepares a freshly opened database: WAL journal with `synchronous = FULL`, so a write is on disk
- * when its statement (or the request's transaction) returns and a killed process loses nothing it
- * already answered. Creates the tables on first use and refuses a file written by another layout.
+ * Prepares a freshly opened database: WAL journal with `synchronous = NORMAL`. A transaction is in the
+ * WAL file (the operating system's cache) when it commits, so a killed server loses nothing it already
+ * answered; only a power cut or an OS crash can lose the last commits, which a throwaway emulator
+ * does not need to survive (decisions/052). Creates the tables on first use and refuses a file written
+ * by another layout.
  */
 export function applySchema(db: DatabaseSync, location: string): void {
   db.exec('PRAGMA journal_mode = WAL');
-  db.exec('PRAGMA synchronous = FULL');
+  db.exec('PRAGMA synchronous = NORMAL');
+  db.exec('PRAGMA wal_autocheckpoint = 10000');
   db.exec('PRAGMA busy_timeout = 5000');
   const row = db.prepare('PRAGMA user_version').get() as { user_version: number } | undefined;
   const version = row?.user_version ?? 0;

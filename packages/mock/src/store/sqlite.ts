@@ -1,7 +1,8 @@
 /**
  * The persistent store behind `moengage-mock --data FILE`: the same synchronous `Store` contract as
- * the in-memory store, on Node 24's built-in `node:sqlite` (no native dependency). Writes commit with
- * `synchronous = FULL` in WAL mode, so once the engine answered a request its effects are on disk.
+ * the in-memory store, on Node 24's built-in `node:sqlite` (no native dependency). Writes commit in WAL
+ * mode with `synchronous = NORMAL`: once the engine answered a request its effects are in the WAL file,
+ * which survives a killed process (not a power cut; decisions/052).
  */
 import { DatabaseSync, type StatementSync } from 'node:sqlite';
 import { seedInto } from './memory.ts';

@@ -126,9 +126,14 @@ export type DropReason =
   /** An `unset_attributes` rule that may not touch its target (customer_id, derived keys). */
   | 'unsetNotAllowed'
   /** An array operator on an attribute that the same call also sets directly. */
-  | 'conflictingWrite';
+  | 'conflictingWrite'
+  /**
+   * A custom attribute nesting objects more than 2 levels deep: it was stored with the deeper levels as
+   * JSON text, as MoEngage stores them (the record's `item` is the value as sent).
+   */
+  | 'nestedTooDeep';
 
-/** Something the emulator accepted with 200 but did not ingest, with the reason. */
+/** Something the emulator accepted with 200 but did not ingest as sent, with the reason. */
 export interface DroppedItem {
   workspaceId: string;
   requestId: string;

@@ -35,8 +35,17 @@ const ELEMENT_SCHEMAS: Record<string, SafeParser<BulkElement>> = {
 const isElementIssue = (issue: SchemaIssue) =>
   issue.path[0] === 'elements' && typeof issue.path[1] === 'number';
 
-/** Validates one element on its own (schema, then the rules of its operation). */
-function planElement(raw: unknown, index: number, body: unknown, context: OperationContext): PlannedElement {
+/**
+ * Validates one element on its own (schema, then the rules of its operation). `schemaChecked` says the
+ * whole-body parse found no issue in this element, so its schema need not run a second time.
+ */
+function planElement(
+  raw: unknown,
+  index: number,
+  body: unknown,
+  context: OperationContext,
+  schemaChecked: boolean,
+): PlannedElement {
   const type = raw !== null && typeof raw === 'object' ? (raw as { type?: unknown }).type : undefined;
   const schema =
     typeof type === 'string' && Object.hasOwn(ELEMENT_SCHEMAS, type) ? ELEMENT_SCHEMAS[type] : undefined;
@@ -47,7 +56,7 @@ function planElement(raw: unknown, index: number, body: unknown, context: Operat
         : { errorId: 'attributeWrongType', params: { key: 'elements', datatype: 'Array of Objects' } };
     return { index, failure, raw };
   }
-  const parsed = schema.safeParse(raw);
+  const parsed = schemaChecked ? { success: true as const } : schema.safeParse(raw);
   if (!parsed.success) {
     const issue = parsed.error.issues[0] as SchemaIssue;
     const located = { ...issue, path: ['elements', index, ...issue.path] };
@@ -73,10 +82,13 @@ export interface BulkPlan {
 export const bulkImport: OperationHandler<BulkPlan> = {
   prepare(body, context) {
     const result = BulkImportRequest.safeParse(body);
-    const topLevel = result.success ? undefined : result.error.issues.find((issue) => !isElementIssue(issue));
-    if (topLevel) return { ok: false, failure: issueToFailure(topLevel as SchemaIssue, body, 'bulkImport') };
+    const issues = (result.success ? [] : result.error.issues) as SchemaIssue[];
+    const topLevel = issues.find((issue) => !isElementIssue(issue));
+    if (topLevel) return { ok: false, failure: issueToFailure(topLevel, body, 'bulkImport') };
+    // zod reports every element's issues: an element without one passed its schema already.
+    const withIssues = new Set(issues.map((issue) => issue.path[1]));
     const raws = (body as { elements: unknown[] }).elements;
-    const elements = raws.map((raw, index) => planElement(raw, index, body, context));
+    const elements = raws.map((raw, index) => planElement(raw, index, body, context, !withIssues.has(index)));
     const firstBad = elements.find((planned) => 'failure' in planned);
     if (firstBad && 'failure' in firstBad && context.workspace.strictBulk) {
       return { ok: false, failure: firstBad.failure };

@@ -3,8 +3,11 @@
  * reading and id, and a way to record something accepted but not ingested.
  */
 import type { OperationId } from '@moedata/spec';
+import { setOwnKey } from '../../store/clone-json.ts';
+import type { OwnedAccess } from '../../store/owned-access.ts';
 import type { DropReason, JsonValue, Store } from '../../store/types.ts';
 import type { Failure } from '../error-rows.ts';
+import { ATTRIBUTE_OBJECT_LEVELS, limitAttributeNesting } from '../json-nesting.ts';
 import type { UnitBudget } from '../rate-limiter.ts';
 import type { ResolvedWorkspace } from '../types.ts';
 
@@ -12,6 +15,11 @@ import type { ResolvedWorkspace } from '../types.ts';
 export interface OperationContext {
   workspace: ResolvedWorkspace;
   store: Store;
+  /**
+   * The store without copies, for the writes every request makes: what it returns is shared with the
+   * store (copy before changing it), and what it is given belongs to the store afterwards.
+   */
+  owned: OwnedAccess;
   /** Epoch milliseconds when the request arrived (one reading per request). */
   now: number;
   requestId: string;
@@ -47,10 +55,28 @@ export const accepted = (requestId: string): Applied => ({
   },
 });
 
-/** Converts an arbitrary value to JSON (drops record what was sent; `undefined` becomes `null`). */
-export function toJson(value: unknown): JsonValue {
-  if (value === undefined) return null;
-  return JSON.parse(JSON.stringify(value)) as JsonValue;
+/**
+ * A custom attribute value as it is stored: objects nested deeper than MoEngage keeps become their JSON
+ * text (decisions/058), and the change is recorded with the value as sent. No copy is made: the value
+ * comes from the request's own parsed body, and the store copies what it keeps.
+ */
+export function storedAttribute(
+  context: OperationContext,
+  key: string,
+  value: unknown,
+  path: string | (() => string),
+): JsonValue {
+  if (value === null || typeof value !== 'object') return value as JsonValue;
+  const limited = limitAttributeNesting(value);
+  if (limited.changed) {
+    context.drop(
+      'nestedTooDeep',
+      `Attribute '${key}' nests objects more than ${ATTRIBUTE_OBJECT_LEVELS} levels deep: the deeper levels were stored as JSON text, as MoEngage stores them; flatten the value to keep them queryable`,
+      typeof path === 'string' ? path : path(),
+      value,
+    );
+  }
+  return limited.value as JsonValue;
 }
 
 /** `elements[2].` for bulk elements, `` at the top level. */
@@ -58,5 +84,5 @@ export const joinPath = (prefix: string, path: string) => (prefix === '' ? path 
 
 /** Sets an own property, even one named `__proto__` (plain assignment would change the prototype instead). */
 export function setOwn<T>(target: Record<string, T>, key: string, value: T): void {
-  Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true });
+  setOwnKey(target, key, value);
 }

@@ -10,10 +10,10 @@ import {
   type OperationContext,
   type OperationHandler,
   setOwn,
-  toJson,
+  storedAttribute,
 } from './context.ts';
 import { isFutureDated } from './event-time.ts';
-import { dropIfBlocked, findUser, identifiersIn, newUser } from './identity.ts';
+import { dropIfBlocked, identifiersIn, locateUser, newUser } from './identity.ts';
 
 /** Rules of a Create Event body beyond its schema. */
 export function checkCreateEvent(
@@ -36,7 +36,9 @@ function keptAttributes(
   path: string,
 ): JsonObject {
   const kept: JsonObject = {};
-  for (const [key, value] of Object.entries(attributes ?? {})) {
+  if (attributes === undefined) return kept;
+  for (const key of Object.keys(attributes)) {
+    const value = attributes[key];
     if (key.startsWith(RESERVED_PREFIX)) {
       context.drop(
         'reservedPrefix',
@@ -45,7 +47,11 @@ function keptAttributes(
         value,
       );
     } else {
-      setOwn(kept, key, toJson(value));
+      setOwn(
+        kept,
+        key,
+        storedAttribute(context, key, value, () => `${path}.${key}`),
+      );
     }
   }
   return kept;
@@ -55,11 +61,10 @@ function keptAttributes(
 export function applyCreateEvent(request: CreateEventRequest, context: OperationContext, prefix = ''): void {
   if (dropIfBlocked(context, request.customer_id, joinPath(prefix, 'customer_id'), request)) return;
   const identifiers = identifiersIn(context, request.user_identifiers);
-  let user: StoredUser | undefined = findUser(context, request.customer_id, identifiers);
+  const located = locateUser(context, request.customer_id, identifiers);
+  let user: StoredUser | undefined = located?.user;
   // A user found by an identifier may have adopted the customer_id sent: it is saved with the first event.
-  let saved =
-    user !== undefined &&
-    context.store.users.getByMoengageId(user.workspaceId, user.moengageId)?.customerId === user.customerId;
+  let saved = located !== undefined && !located.adoptsCustomerId;
   for (const [index, action] of request.actions.entries()) {
     const path = joinPath(prefix, `actions[${index}]`);
     if (action.action.startsWith(RESERVED_PREFIX)) {
@@ -82,10 +87,11 @@ export function applyCreateEvent(request: CreateEventRequest, context: Operation
     }
     if (!user) user = { ...newUser(context, request.customer_id), attributes: { ...identifiers } };
     if (!saved) {
-      context.store.users.put(user);
+      // Handed over to the store: from here on the user is only read.
+      context.owned.putUser(user);
       saved = true;
     }
-    context.store.events.add({
+    context.owned.addEvent({
       workspaceId: context.workspace.workspaceId,
       eventId: context.nextEventId(),
       moengageId: user.moengageId,

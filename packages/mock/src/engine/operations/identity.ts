@@ -43,7 +43,8 @@ export function identifiersIn(
 ): JsonObject {
   const found: JsonObject = {};
   const configured = identifierKeys(context);
-  if (!source) return found;
+  // Most workspaces have no Identity Resolution: nothing to look for.
+  if (!source || configured.length === 0) return found;
   for (const [key, value] of Object.entries(source)) {
     const internal = internalKey(key);
     if (configured.includes(internal) && typeof value === 'string' && value !== '')
@@ -69,23 +70,49 @@ export function findByIdentifiers(
 /**
  * The existing user a write names: by customer_id first; in Identity Resolution workspaces, by the
  * identifiers when customer_id is absent or unknown (a user found that way and holding no customer_id
- * adopts the one sent). `undefined` when the user must be created.
+ * adopts the one sent). `undefined` when the user must be created. Possibly the stored record itself:
+ * never change it (see {@link editableUser}).
  */
 export function findUser(
   context: OperationContext,
   customerId: string | undefined,
   identifiers: JsonObject,
 ): StoredUser | undefined {
+  return locateUser(context, customerId, identifiers)?.user;
+}
+
+/**
+ * {@link findUser}, also telling whether the user found adopts the customer_id sent (so it differs
+ * from what is stored until it is saved). The user may be the stored record itself: never change it
+ * (see {@link editableUser}).
+ */
+export function locateUser(
+  context: OperationContext,
+  customerId: string | undefined,
+  identifiers: JsonObject,
+): { user: StoredUser; adoptsCustomerId: boolean } | undefined {
   const workspaceId = context.workspace.workspaceId;
   if (customerId !== undefined) {
-    const user = context.store.users.get(workspaceId, customerId);
-    if (user) return user;
+    const user = context.owned.peekUser(workspaceId, customerId);
+    if (user) return { user, adoptsCustomerId: false };
   }
   const byIdentifier = findByIdentifiers(context, identifiers);
   if (byIdentifier && (customerId === undefined || byIdentifier.customerId === null)) {
-    return { ...byIdentifier, customerId: customerId ?? byIdentifier.customerId };
+    const adoptsCustomerId = customerId !== undefined;
+    return {
+      user: adoptsCustomerId ? { ...byIdentifier, customerId } : byIdentifier,
+      adoptsCustomerId,
+    };
   }
   return undefined;
+}
+
+/**
+ * A copy of a found user that a write may change: its own record and attribute map. Attribute values
+ * are shared, which is safe because writes replace them and never change one in place.
+ */
+export function editableUser(user: StoredUser): StoredUser {
+  return { ...user, attributes: { ...user.attributes } };
 }
 
 /** A new, empty user. */

@@ -1,14 +1,36 @@
 /** Track Device: creates or updates a device of an existing user (also Bulk Import `device` elements). */
 import { TrackDeviceRequest } from '@moedata/spec';
+import type { JsonObject } from '../../store/types.ts';
 import { validateBody } from '../validation.ts';
-import { accepted, joinPath, type OperationContext, type OperationHandler, toJson } from './context.ts';
+import {
+  accepted,
+  joinPath,
+  type OperationContext,
+  type OperationHandler,
+  setOwn,
+  storedAttribute,
+} from './context.ts';
 import { dropIfBlocked } from './identity.ts';
+
+/** The device's attributes after this write: the ones sent over the ones it had (same owner only). */
+function deviceAttributes(
+  context: OperationContext,
+  previous: JsonObject,
+  sent: TrackDeviceRequest['attributes'],
+  prefix: string,
+): JsonObject {
+  const attributes: JsonObject = { ...previous };
+  for (const [key, value] of Object.entries(sent)) {
+    setOwn(attributes, key, storedAttribute(context, key, value, joinPath(prefix, `attributes.${key}`)));
+  }
+  return attributes;
+}
 
 /** Applies one Track Device body. A device that exists under another user moves to this one. */
 export function applyTrackDevice(request: TrackDeviceRequest, context: OperationContext, prefix = ''): void {
   if (dropIfBlocked(context, request.customer_id, joinPath(prefix, 'customer_id'), request)) return;
   const workspaceId = context.workspace.workspaceId;
-  const user = context.store.users.get(workspaceId, request.customer_id);
+  const user = context.owned.peekUser(workspaceId, request.customer_id);
   if (!user) {
     context.drop(
       'unknownUser',
@@ -25,7 +47,7 @@ export function applyTrackDevice(request: TrackDeviceRequest, context: Operation
     deviceId: request.device_id,
     moengageId: user.moengageId,
     customerId: user.customerId,
-    attributes: { ...(sameOwner ? existing.attributes : {}), ...(toJson(request.attributes) as object) },
+    attributes: deviceAttributes(context, sameOwner ? existing.attributes : {}, request.attributes, prefix),
     createdAt: sameOwner ? existing.createdAt : context.now,
     updatedAt: context.now,
   });

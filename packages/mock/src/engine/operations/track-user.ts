@@ -3,7 +3,7 @@ import { TrackUserRequest } from '@moedata/spec';
 import type { Failure } from '../error-rows.ts';
 import { validateBody } from '../validation.ts';
 import { accepted, type OperationContext, type OperationHandler } from './context.ts';
-import { dropIfBlocked, findUser, identifiersIn, internalKey, newUser } from './identity.ts';
+import { dropIfBlocked, editableUser, findUser, identifiersIn, internalKey, newUser } from './identity.ts';
 import { applyArrayOperators, applyAttributes, applyUnset } from './user-attributes.ts';
 
 /** Rules of a Track User body beyond its schema; `undefined` when it is valid. */
@@ -36,12 +36,12 @@ export function applyTrackUser(request: TrackUserRequest, context: OperationCont
     return;
   }
   const isNew = existing === undefined;
-  const user = existing ?? newUser(context, request.customer_id);
+  const user = existing ? editableUser(existing) : newUser(context, request.customer_id);
   const written = applyAttributes(context, user, request, isNew, prefix);
   applyArrayOperators(context, user, request, isNew, written, prefix);
   applyUnset(context, user, request, prefix);
   user.updatedAt = context.now;
-  context.store.users.put(user);
+  context.owned.putUser(user);
 }
 
 /** The Track User operation. */

@@ -5,7 +5,7 @@
 import type { TrackUserRequest } from '@moedata/spec';
 import { MOE_PREFIXED_WRITABLE_KEYS, RESERVED_PREFIX, USER_ATTRIBUTE_RULES } from '@moedata/spec/rules';
 import type { JsonValue, StoredUser } from '../../store/types.ts';
-import { joinPath, type OperationContext, setOwn, toJson } from './context.ts';
+import { joinPath, type OperationContext, setOwn, storedAttribute } from './context.ts';
 import { friendlyKey, identifierKeys, internalKey } from './identity.ts';
 
 const RULES = new Map(USER_ATTRIBUTE_RULES.map((rule) => [rule.key, rule]));
@@ -66,20 +66,25 @@ export function applyAttributes(
   prefix: string,
 ): Set<string> {
   const written = new Set<string>();
-  const entries: [string, unknown, string][] = [];
-  if (request.platforms !== undefined) entries.push(['platforms', request.platforms, 'platforms']);
-  for (const [key, value] of Object.entries(request.attributes ?? {})) {
-    if (!OPERATORS.has(key)) entries.push([key, value, `attributes.${key}`]);
-  }
-  for (const [key, value, path] of entries) {
+  // Body-level `platforms` first, then the attributes in the order sent; paths are built only for drops.
+  const write = (key: string, value: unknown, path: () => string) => {
     const internal = internalKey(key);
     const blocked = writeBlocked(context, key, internal, isNew);
     if (blocked) {
-      context.drop(blocked.reason, blocked.message, joinPath(prefix, path), value);
-      continue;
+      context.drop(blocked.reason, blocked.message, joinPath(prefix, path()), value);
+      return;
     }
-    setOwn(user.attributes, internal, toJson(value));
+    setOwn(
+      user.attributes,
+      internal,
+      storedAttribute(context, key, value, () => joinPath(prefix, path())),
+    );
     written.add(internal);
+  };
+  if (request.platforms !== undefined) write('platforms', request.platforms, () => 'platforms');
+  const attributes = request.attributes ?? {};
+  for (const key of Object.keys(attributes)) {
+    if (!OPERATORS.has(key)) write(key, attributes[key], () => `attributes.${key}`);
   }
   return written;
 }
