@@ -7,6 +7,7 @@ import { parseBasicAuth } from './basic-auth.ts';
 import { constantTimeEqual } from './constant-time.ts';
 import { type Failure, rowFor } from './error-rows.ts';
 import { MAX_JSON_DEPTH, nestsDeeperThan } from './json-nesting.ts';
+import { rememberRecent } from './recent.ts';
 import type { EngineRequest, ResolvedWorkspace, WorkspaceRegistry } from './types.ts';
 
 /** Authentication: 401 rows, then 409 when the workspace has no key, then the key comparison. */
@@ -44,9 +45,14 @@ export function checkAppId(
 ): Failure | undefined {
   if (operations[operationId].appIdIn === 'none') return undefined;
   // Every value counts: `?app_id=WS1&app_id=WS2` names two workspaces, and each one is checked.
-  const given = [params.app_id, ...query.getAll('app_id')].filter(
-    (value): value is string => value !== undefined && value !== '',
-  );
+  const given =
+    query.size === 0
+      ? params.app_id
+        ? [params.app_id]
+        : []
+      : [params.app_id, ...query.getAll('app_id')].filter(
+          (value): value is string => value !== undefined && value !== '',
+        );
   if (given.length === 0) return { errorId: 'appIdRequired' };
   if (given.some((appId) => !workspaces.has(appId))) return { errorId: rowFor('invalidAppId', operationId) };
   if (given.some((appId) => appId !== workspace.workspaceId)) return { errorId: 'appKeyMismatch' };
@@ -92,10 +98,13 @@ export function checkContentType(
 ): Failure | undefined {
   const contentType = headers['content-type'];
   if (contentType === undefined || contentType.trim() === '') return { errorId: 'missingContentType' };
-  return ContentTypeHeader.safeParse(contentType).success
+  return isJsonContentType(contentType)
     ? undefined
     : { errorId: rowFor('unsupportedMediaType', operationId) };
 }
+
+/** Whether a Content-Type is the spec's `application/json` (charset allowed); clients repeat theirs. */
+const isJsonContentType = rememberRecent((value) => ContentTypeHeader.safeParse(value).success);
 
 /**
  * A body sent to an operation that takes none (Trigger File Imports): it must still be JSON (415) and
@@ -113,7 +122,7 @@ export function checkUnexpectedBody(
   if (!sent) return undefined;
   // The missing-Content-Type 400 is a core-API row; here a body without one is just not JSON.
   const contentType = request.headers['content-type'];
-  if (contentType === undefined || !ContentTypeHeader.safeParse(contentType).success) {
+  if (contentType === undefined || !isJsonContentType(contentType)) {
     return { errorId: rowFor('unsupportedMediaType', operationId) };
   }
   return exceeded ? { errorId: rowFor('payloadTooLarge', operationId) } : undefined;
@@ -151,7 +160,10 @@ export function readJsonBody(
   if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) {
     return { ok: false, failure: { errorId: 'bodyNotJson' } };
   }
-  // JSON.parse takes any depth, but what reads the value next may recurse (decisions/058).
-  if (nestsDeeperThan(parsed, MAX_JSON_DEPTH)) return { ok: false, failure: { errorId: 'malformedJson' } };
+  // JSON.parse takes any depth, but what reads the value next may recurse (decisions/058). Each level
+  // takes two bytes at least, so a body shorter than twice the cap cannot exceed it: no walk needed.
+  if (text.length >= 2 * MAX_JSON_DEPTH && nestsDeeperThan(parsed, MAX_JSON_DEPTH)) {
+    return { ok: false, failure: { errorId: 'malformedJson' } };
+  }
   return { ok: true, body: parsed as Record<string, unknown> };
 }

@@ -21,7 +21,7 @@ import { createWorkspaceRegistry, resolveWorkspace } from './workspaces.ts';
 const defaultSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 /** Header values as `formatRateLimitHeaders` requires them (non-negative integers, a window of at least 1 s). */
-function rateLimitHeaders(info: RateLimitInfo): Record<string, string> {
+function rateLimitHeaders(info: RateLimitInfo): ReturnType<typeof formatRateLimitHeaders> {
   const whole = (n: number) => (Number.isFinite(n) ? Math.max(0, Math.floor(n)) : 0);
   return formatRateLimitHeaders({
     limit: whole(info.limit),
@@ -31,15 +31,26 @@ function rateLimitHeaders(info: RateLimitInfo): Record<string, string> {
   });
 }
 
-/** Header names lower-cased, whatever the adapter passed. */
+/** Header names lower-cased, whatever the adapter passed (its own object when it already is). */
 function lowerCaseHeaders(headers: Record<string, string> | undefined): Record<string, string> {
+  if (headers === null || typeof headers !== 'object') return {};
+  if (isNormalized(headers)) return headers;
   const lowered: Record<string, string> = {};
-  if (headers === null || typeof headers !== 'object') return lowered;
   for (const name of Object.keys(headers)) {
     const value = headers[name];
     if (typeof value === 'string') lowered[name.toLowerCase()] = value;
   }
   return lowered;
+}
+
+/** Whether every header name is lower-case and every value a string (what both adapters pass). */
+function isNormalized(headers: Record<string, string>): boolean {
+  for (const name in headers) {
+    if (!Object.hasOwn(headers, name) || typeof headers[name] !== 'string' || name.toLowerCase() !== name) {
+      return false;
+    }
+  }
+  return Object.getPrototypeOf(headers) === Object.prototype;
 }
 
 /** Path and query of a parsed URL, for the request log. */
@@ -86,27 +97,32 @@ export function createEngine(options: EngineOptions = {}): Engine {
     sleep: options.sleep ?? defaultSleep,
   };
 
-  const toResponse = (outcome: Outcome, requestId: string): EngineResponse => ({
-    status: outcome.status,
-    headers: {
-      'content-type': 'application/json',
-      ...rateLimitHeaders(outcome.rateLimit),
-      // The id the body's request_id and the request log carry, also for envelopes without one.
-      'x-request-id': requestId,
-    },
-    body: outcome.body,
-  });
+  const toResponse = (outcome: Outcome, requestId: string): EngineResponse => {
+    const rateLimit = rateLimitHeaders(outcome.rateLimit);
+    return {
+      status: outcome.status,
+      headers: {
+        'content-type': 'application/json',
+        'x-ratelimit-limit': rateLimit['x-ratelimit-limit'],
+        'x-ratelimit-remaining': rateLimit['x-ratelimit-remaining'],
+        'x-ratelimit-reset': rateLimit['x-ratelimit-reset'],
+        // The id the body's request_id and the request log carry, also for envelopes without one.
+        'x-request-id': requestId,
+      },
+      body: outcome.body,
+    };
+  };
 
   async function handle(request: EngineRequest): Promise<EngineResponse> {
     const now = clock.now();
     const requestId = newRequestId();
     // Adapters are typed, but a JavaScript caller may still pass anything: normalise before the checks.
     const normalized: EngineRequest = {
-      ...request,
       method: String(request.method ?? ''),
       url: String(request.url ?? ''),
       headers: lowerCaseHeaders(request.headers),
       body: request.body instanceof Uint8Array ? request.body : null,
+      bodyExceededLimit: request.bodyExceededLimit === true,
     };
     // Parsed once: the pipeline routes on it and the request log records it.
     const url = parseRequestUrl(normalized.url);

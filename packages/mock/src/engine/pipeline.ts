@@ -30,7 +30,7 @@ import { mergeUsers } from './operations/merge-users.ts';
 import { trackDevice } from './operations/track-device.ts';
 import { trackUser } from './operations/track-user.ts';
 import { scheduleRateLimit, triggerFileImport } from './operations/trigger-file-import.ts';
-import type { RateLimiter } from './rate-limiter.ts';
+import type { RateLimiter, UnitBudget } from './rate-limiter.ts';
 import { matchRoute, type RequestUrl } from './routing.ts';
 import type {
   EngineRequest,
@@ -86,7 +86,25 @@ export interface Outcome {
   units: number;
 }
 
-const scopeOf = (workspaceId: string, operationId: OperationId) => `${workspaceId}\u0000${operationId}`;
+const scopes = new Map<string, Map<OperationId, string>>();
+
+/**
+ * The rate-limit scope of a workspace's operation. The same string object every time: a Map lookup
+ * with a freshly concatenated key would flatten and hash it on every request.
+ */
+function scopeOf(workspaceId: string, operationId: OperationId): string {
+  let byOperation = scopes.get(workspaceId);
+  if (!byOperation) {
+    byOperation = new Map();
+    scopes.set(workspaceId, byOperation);
+  }
+  let scope = byOperation.get(operationId);
+  if (scope === undefined) {
+    scope = `${workspaceId}\u0000${operationId}`;
+    byOperation.set(operationId, scope);
+  }
+  return scope;
+}
 
 /**
  * The write that completes a request that passed every check, returning its outcome. The engine runs
@@ -139,21 +157,23 @@ export async function runPipeline(
     checkAccountState(operationId, workspace);
   if (early) return outcome(early, current(), operationId, workspaceId);
 
-  const fault = deps.faults.decide(workspace.faults, {
-    operationId,
-    workspaceId,
-    method: request.method,
-    url: request.url,
-    headers: request.headers,
-  });
-  if (fault.latencyMs > 0) await deps.sleep(fault.latencyMs);
-  if (fault.failWith !== undefined) {
-    return outcome(
-      { errorId: rowFor(FAULT_ROWS[fault.failWith], operationId) },
-      current(),
+  if (workspace.faults !== undefined) {
+    const fault = deps.faults.decide(workspace.faults, {
       operationId,
       workspaceId,
-    );
+      method: request.method,
+      url: request.url,
+      headers: request.headers,
+    });
+    if (fault.latencyMs > 0) await deps.sleep(fault.latencyMs);
+    if (fault.failWith !== undefined) {
+      return outcome(
+        { errorId: rowFor(FAULT_ROWS[fault.failWith], operationId) },
+        current(),
+        operationId,
+        workspaceId,
+      );
+    }
   }
 
   if (operationId === 'triggerFileImport') {
@@ -185,7 +205,8 @@ export async function runPipeline(
       workspaceId,
     );
   }
-  const units = Object.values(prepared.demand).reduce((sum, n) => sum + (n ?? 0), 0);
+  let units = 0;
+  for (const unit in prepared.demand) units += prepared.demand[unit as keyof UnitBudget] ?? 0;
   return () => {
     const applied = handler.apply(prepared.request, context);
     return applied.ok

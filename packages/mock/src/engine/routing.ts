@@ -98,14 +98,12 @@ function matchSegments(route: Route, parts: string[]): Record<string, string> | 
  * (its `params` included) is shared between requests with the same method and path: read it only.
  */
 export function matchRoute(method: string, pathname: string): RouteMatch {
-  return recentMatches(`${method.toUpperCase()} ${pathname}`);
+  const upper = method.toUpperCase();
+  // Every Data API operation is a POST: remember those paths (keyed by the path alone, no concatenation).
+  return upper === 'POST' ? recentPostMatches(pathname) : computeMatch(upper, pathname);
 }
 
-// A pathname never contains a space (URL parsing percent-encodes it), so the key splits unambiguously.
-const recentMatches = rememberRecent((key) => {
-  const space = key.indexOf(' ');
-  return computeMatch(key.slice(0, space), key.slice(space + 1));
-});
+const recentPostMatches = rememberRecent((pathname) => computeMatch('POST', pathname));
 
 function computeMatch(upper: string, pathname: string): RouteMatch {
   const parts = pathname.split('/').filter((part) => part !== '');

@@ -7,7 +7,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createEngine } from '../engine/engine.ts';
-import { isUnderApiRoot } from '../engine/routing.ts';
+import { isUnderApiRoot, parseRequestUrl } from '../engine/routing.ts';
 import type { Engine, EngineOptions } from '../engine/types.ts';
 import { answerPreflight, type CorsOrigins, corsHeaders, isPreflight } from './cors.ts';
 import { handleInspection, INSPECTION_PREFIX } from './inspection.ts';
@@ -74,6 +74,7 @@ function headersOf(request: IncomingMessage): Record<string, string> {
   return headers;
 }
 
+/** Writes a JSON answer. `headers` is a fresh object the function may complete (it is not copied). */
 function sendJson(
   state: Pick<ServerState, 'closing'>,
   response: ServerResponse,
@@ -84,11 +85,9 @@ function sendJson(
   const text = JSON.stringify(body);
   // While the server shuts down, no connection is kept for another request.
   if (state.closing) response.setHeader('connection', 'close');
-  response.writeHead(status, {
-    ...headers,
-    'content-type': headers['content-type'] ?? 'application/json',
-    'content-length': String(Buffer.byteLength(text)),
-  });
+  headers['content-type'] ??= 'application/json';
+  headers['content-length'] = String(Buffer.byteLength(text));
+  response.writeHead(status, headers);
   response.end(text);
 }
 
@@ -117,7 +116,7 @@ async function answerDataApi(
     state.logger.debug(() => `stopped reading ${head.method} ${head.url} past the ${limit}-byte limit`);
   }
   // CORS headers go in with the answer's (one writeHead, no setHeader per request on this hot path).
-  sendJson(state, response, answer.status, answer.body, { ...cors, ...answer.headers });
+  sendJson(state, response, answer.status, answer.body, Object.assign(cors, answer.headers));
 }
 
 function setHeaders(response: ServerResponse, headers: Record<string, string>): void {
@@ -154,15 +153,17 @@ async function route(state: ServerState, request: IncomingMessage, response: Ser
     return;
   }
   const cors = corsHeaders(request, state.corsOrigins);
-  const url = new URL(request.url ?? '/', 'http://localhost');
-  if (url.pathname === INSPECTION_PREFIX || url.pathname.startsWith(`${INSPECTION_PREFIX}/`)) {
+  // The engine's parse of the same URL (remembered for repeated URLs); only the pathname is used here.
+  const { pathname } = parseRequestUrl(request.url ?? '/');
+  if (pathname === INSPECTION_PREFIX || pathname.startsWith(`${INSPECTION_PREFIX}/`)) {
     setHeaders(response, cors);
+    const url = new URL(request.url ?? '/', 'http://localhost');
     const answer = await handleInspection(state.engine, request, url);
     sendJson(state, response, answer.status, answer.body);
-  } else if (url.pathname === DOCS_PATH || url.pathname.startsWith(`${DOCS_PATH}/`)) {
+  } else if (pathname === DOCS_PATH || pathname.startsWith(`${DOCS_PATH}/`)) {
     setHeaders(response, cors);
     await answerDocs(state, request, response);
-  } else if (!(await answerApp(state, request, response, url.pathname, cors))) {
+  } else if (state.appDir === undefined || !(await answerApp(state, request, response, pathname, cors))) {
     await answerDataApi(state, request, response, cors);
   }
 }

@@ -37,7 +37,12 @@ export function readBodyUpTo(request: IncomingMessage, limit: number): Promise<L
         finish({ body: Buffer.concat(chunks).subarray(0, limit + 1), exceeded: true });
       }
     };
-    const onEnd = () => finish({ body: total === 0 ? null : Buffer.concat(chunks, total), exceeded: false });
+    // One chunk (any small body) is the body itself: no copy.
+    const onEnd = () =>
+      finish({
+        body: total === 0 ? null : chunks.length === 1 ? (chunks[0] as Buffer) : Buffer.concat(chunks, total),
+        exceeded: false,
+      });
     const onError = (error: Error) => {
       request.off('data', onData);
       request.off('end', onEnd);

@@ -39,6 +39,12 @@ describe('cloneJson', () => {
     expect(JSON.stringify(copy)).toBe('{"attributes":{"__proto__":{"polluted":true}}}');
   });
 
+  it('throws like JSON.stringify on a cycle instead of walking forever', () => {
+    const record: Record<string, unknown> = { name: 'loop' };
+    record.self = { back: record };
+    expect(() => cloneJson(record)).toThrow(TypeError);
+  });
+
   it('copies 100,000 nested levels without overflowing the call stack', () => {
     const depth = 100_000;
     const deep = JSON.parse(`${'['.repeat(depth)}${']'.repeat(depth)}`) as unknown[];

@@ -81,6 +81,12 @@ function copyChild(target: Container, key: string | number, child: unknown, inAr
   return copy;
 }
 
+/**
+ * Deeper than this is taken for a cycle: JSON.stringify throws on a cycle (and overflows far earlier
+ * on depth), while a walk without recursion would never end. Request bodies are capped at 256 levels.
+ */
+const MAX_DEPTH = 100_000;
+
 /** A deep copy of `value` with JSON semantics (see the module comment). */
 export function cloneJson<T>(value: T): T {
   if (value === null || typeof value !== 'object') return scalar(value) as T;
@@ -88,28 +94,25 @@ export function cloneJson<T>(value: T): T {
   const root = emptyLike(value);
   const sources: object[] = [value];
   const targets: Container[] = [root];
+  const depths: number[] = [1];
   while (sources.length > 0) {
     const source = sources.pop() as object;
     const target = targets.pop() as Container;
-    if (Array.isArray(source)) {
-      for (let index = 0; index < source.length; index += 1) {
-        const child = source[index];
-        const copy = copyChild(target, index, child, true);
-        if (copy !== null) {
-          sources.push(child as object);
-          targets.push(copy as Container);
-        }
+    const depth = depths.pop() as number;
+    const isArray = Array.isArray(source);
+    const keys = isArray ? undefined : Object.keys(source);
+    const length = keys === undefined ? (source as unknown[]).length : keys.length;
+    for (let i = 0; i < length; i += 1) {
+      const key = keys === undefined ? i : (keys[i] as string);
+      const child = (source as Container)[key];
+      const copy = copyChild(target, key, child, isArray);
+      if (copy === null) continue;
+      if (depth >= MAX_DEPTH) {
+        throw new TypeError(`Converting circular structure to JSON (or one nested over ${MAX_DEPTH} levels)`);
       }
-    } else {
-      const record = source as Container;
-      for (const key of Object.keys(record)) {
-        const child = record[key];
-        const copy = copyChild(target, key, child, false);
-        if (copy !== null) {
-          sources.push(child as object);
-          targets.push(copy as Container);
-        }
-      }
+      sources.push(child as object);
+      targets.push(copy as Container);
+      depths.push(depth + 1);
     }
   }
   return root as T;

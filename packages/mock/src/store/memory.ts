@@ -18,7 +18,6 @@ import type {
   EventFilter,
   FileImportRun,
   FileImportRunLog,
-  JsonValue,
   MergeRecord,
   RecordLog,
   RequestLog,
@@ -27,10 +26,8 @@ import type {
   Store,
   StoredDevice,
   StoredEvent,
-  StoredUser,
   StoreFixtures,
   StoreSnapshot,
-  UserCollection,
 } from './types.ts';
 
 /** Records are plain JSON: copied on the way in and on the way out, with JSON semantics but no round trip. */

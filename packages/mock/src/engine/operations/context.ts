@@ -57,14 +57,14 @@ export const accepted = (requestId: string): Applied => ({
 
 /**
  * A custom attribute value as it is stored: objects nested deeper than MoEngage keeps become their JSON
- * text (decisions/058), and the change is recorded with the value as sent. No copy is made: the value
- * comes from the request's own parsed body, and the store copies what it keeps.
+ * text (decisions/058), and the change is recorded with the value as sent, at `<parentPath>.<key>`. No
+ * copy is made: the value comes from the request's own parsed body, and nothing changes it.
  */
 export function storedAttribute(
   context: OperationContext,
   key: string,
   value: unknown,
-  path: string | (() => string),
+  parentPath: string,
 ): JsonValue {
   if (value === null || typeof value !== 'object') return value as JsonValue;
   const limited = limitAttributeNesting(value);
@@ -72,7 +72,7 @@ export function storedAttribute(
     context.drop(
       'nestedTooDeep',
       `Attribute '${key}' nests objects more than ${ATTRIBUTE_OBJECT_LEVELS} levels deep: the deeper levels were stored as JSON text, as MoEngage stores them; flatten the value to keep them queryable`,
-      typeof path === 'string' ? path : path(),
+      joinPath(parentPath, key),
       value,
     );
   }

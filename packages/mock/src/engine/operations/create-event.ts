@@ -47,11 +47,7 @@ function keptAttributes(
         value,
       );
     } else {
-      setOwn(
-        kept,
-        key,
-        storedAttribute(context, key, value, () => `${path}.${key}`),
-      );
+      setOwn(kept, key, storedAttribute(context, key, value, path));
     }
   }
   return kept;

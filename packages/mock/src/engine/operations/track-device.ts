@@ -20,8 +20,9 @@ function deviceAttributes(
   prefix: string,
 ): JsonObject {
   const attributes: JsonObject = { ...previous };
+  const attributesPath = joinPath(prefix, 'attributes');
   for (const [key, value] of Object.entries(sent)) {
-    setOwn(attributes, key, storedAttribute(context, key, value, joinPath(prefix, `attributes.${key}`)));
+    setOwn(attributes, key, storedAttribute(context, key, value, attributesPath));
   }
   return attributes;
 }

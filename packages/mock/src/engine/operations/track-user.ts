@@ -14,9 +14,11 @@ export function checkTrackUser(request: TrackUserRequest, context: OperationCont
   ) {
     return { errorId: 'customerIdMissing' };
   }
-  const added = Object.keys(request.attributes?.addValueToArrayField ?? {});
-  const removed = new Set(Object.keys(request.attributes?.removeValueFromArrayField ?? {}).map(internalKey));
-  const both = added.find((key) => removed.has(internalKey(key)));
+  const adding = request.attributes?.addValueToArrayField;
+  const removing = request.attributes?.removeValueFromArrayField;
+  if (adding === undefined || removing === undefined) return undefined;
+  const removed = new Set(Object.keys(removing).map(internalKey));
+  const both = Object.keys(adding).find((key) => removed.has(internalKey(key)));
   return both === undefined ? undefined : { errorId: 'arrayFieldConflict', params: { key: both } };
 }
 

@@ -5,6 +5,7 @@
 import type { TrackUserRequest } from '@moedata/spec';
 import { MOE_PREFIXED_WRITABLE_KEYS, RESERVED_PREFIX, USER_ATTRIBUTE_RULES } from '@moedata/spec/rules';
 import type { JsonValue, StoredUser } from '../../store/types.ts';
+import { rememberRecent } from '../recent.ts';
 import { joinPath, type OperationContext, setOwn, storedAttribute } from './context.ts';
 import { friendlyKey, identifierKeys, internalKey } from './identity.ts';
 
@@ -16,20 +17,49 @@ const CREATE_ONLY_EXTRA = new Set(['moe_gaid', 'advertising_identifier', 'moe_mw
 const IDENTITY_KEYS = new Set(['', 'id', '_id', 'customer_id', 'uid']);
 const OPERATORS = new Set(['addValueToArrayField', 'removeValueFromArrayField']);
 
+/** What the write rules need to know about one attribute name. */
+interface KeyFacts {
+  /** The key it is stored under (`name` → `u_n`). */
+  internal: string;
+  /** It names the user's identity (`id`, `customer_id`, ...). */
+  identity: boolean;
+  /** Its row of the overview's create/update table, if any. */
+  rule: (typeof USER_ATTRIBUTE_RULES)[number] | undefined;
+  /** Set when the user is created, ignored afterwards (beyond the table). */
+  createOnly: boolean;
+  /** Starts with `moe_` and MoEngage documents no write of it (Identity Resolution identifiers aside). */
+  reserved: boolean;
+  /** `addValueToArrayField` / `removeValueFromArrayField`. */
+  operator: boolean;
+}
+
+// Worked out once per name: clients send the same few attribute names on every request.
+const factsOf = rememberRecent((key): KeyFacts => {
+  const internal = internalKey(key);
+  return {
+    internal,
+    identity: IDENTITY_KEYS.has(key),
+    rule: RULES.get(internal),
+    createOnly: CREATE_ONLY_EXTRA.has(internal),
+    reserved: internal.startsWith(RESERVED_PREFIX) && !MOE_WRITABLE.has(internal),
+    operator: OPERATORS.has(key),
+  };
+}, 4096);
+
 /** Why an attribute write is ignored, or `undefined` when it applies. */
 function writeBlocked(
   context: OperationContext,
   key: string,
-  internal: string,
+  facts: KeyFacts,
   isNew: boolean,
 ): { reason: 'notWritable' | 'reservedPrefix'; message: string } | undefined {
-  if (IDENTITY_KEYS.has(key)) {
+  if (facts.identity) {
     return {
       reason: 'notWritable',
       message: `Attribute '${key}' was dropped: it names the user's identity; send customer_id at the top level instead`,
     };
   }
-  const rule = RULES.get(internal);
+  const rule = facts.rule;
   if (rule && !(isNew ? rule.create : rule.update)) {
     return {
       reason: 'notWritable',
@@ -38,17 +68,13 @@ function writeBlocked(
         : `Attribute '${key}' (${rule.displayName}) was ignored: MoEngage derives it and Track User cannot write it`,
     };
   }
-  if (!isNew && CREATE_ONLY_EXTRA.has(internal)) {
+  if (!isNew && facts.createOnly) {
     return {
       reason: 'notWritable',
       message: `Attribute '${key}' was ignored: it can only be set when the user is created`,
     };
   }
-  if (
-    internal.startsWith(RESERVED_PREFIX) &&
-    !MOE_WRITABLE.has(internal) &&
-    !identifierKeys(context).includes(internal)
-  ) {
+  if (facts.reserved && !identifierKeys(context).includes(facts.internal)) {
     return {
       reason: 'reservedPrefix',
       message: `Attribute '${key}' was dropped: the moe_ prefix is reserved for MoEngage; rename the attribute`,
@@ -57,36 +83,56 @@ function writeBlocked(
   return undefined;
 }
 
-/** Sets the plain attributes (and body-level `platforms`) on the user; returns the internal keys written. */
+const NOTHING_WRITTEN: ReadonlySet<string> = new Set();
+
+/**
+ * Sets the plain attributes (and body-level `platforms`) on the user; returns the internal keys written
+ * (tracked only when the request also uses the array operators, the one reader of them).
+ */
 export function applyAttributes(
   context: OperationContext,
   user: StoredUser,
   request: TrackUserRequest,
   isNew: boolean,
   prefix: string,
-): Set<string> {
-  const written = new Set<string>();
-  // Body-level `platforms` first, then the attributes in the order sent; paths are built only for drops.
-  const write = (key: string, value: unknown, path: () => string) => {
-    const internal = internalKey(key);
-    const blocked = writeBlocked(context, key, internal, isNew);
-    if (blocked) {
-      context.drop(blocked.reason, blocked.message, joinPath(prefix, path()), value);
-      return;
-    }
-    setOwn(
-      user.attributes,
-      internal,
-      storedAttribute(context, key, value, () => joinPath(prefix, path())),
-    );
-    written.add(internal);
-  };
-  if (request.platforms !== undefined) write('platforms', request.platforms, () => 'platforms');
-  const attributes = request.attributes ?? {};
-  for (const key of Object.keys(attributes)) {
-    if (!OPERATORS.has(key)) write(key, attributes[key], () => `attributes.${key}`);
+): ReadonlySet<string> {
+  const attributes = request.attributes;
+  const written =
+    attributes?.addValueToArrayField !== undefined || attributes?.removeValueFromArrayField !== undefined
+      ? new Set<string>()
+      : undefined;
+  // Body-level `platforms` first, then the attributes in the order sent.
+  if (request.platforms !== undefined) {
+    writeAttribute(context, user, written, 'platforms', request.platforms, isNew, prefix);
   }
-  return written;
+  if (attributes !== undefined) {
+    const attributesPath = joinPath(prefix, 'attributes');
+    for (const key of Object.keys(attributes)) {
+      writeAttribute(context, user, written, key, attributes[key], isNew, attributesPath);
+    }
+  }
+  return written ?? NOTHING_WRITTEN;
+}
+
+/** Writes one attribute found at `<parentPath>.<key>`, or records why it is dropped. */
+function writeAttribute(
+  context: OperationContext,
+  user: StoredUser,
+  written: Set<string> | undefined,
+  key: string,
+  value: unknown,
+  isNew: boolean,
+  parentPath: string,
+): void {
+  const facts = factsOf(key);
+  if (facts.operator) return;
+  const blocked = writeBlocked(context, key, facts, isNew);
+  if (blocked) {
+    context.drop(blocked.reason, blocked.message, joinPath(parentPath, key), value);
+    return;
+  }
+  setOwn(user.attributes, facts.internal, storedAttribute(context, key, value, parentPath));
+  written?.add(facts.internal);
 }
 
 const sameJson = (a: JsonValue | undefined, b: JsonValue) => JSON.stringify(a) === JSON.stringify(b);
@@ -102,7 +148,8 @@ export function applyArrayOperators(
 ): void {
   for (const operator of ['addValueToArrayField', 'removeValueFromArrayField'] as const) {
     for (const [key, values] of Object.entries(request.attributes?.[operator] ?? {})) {
-      const internal = internalKey(key);
+      const facts = factsOf(key);
+      const internal = facts.internal;
       const path = joinPath(prefix, `attributes.${operator}.${key}`);
       if (internal === 'platforms') {
         context.drop(
@@ -122,7 +169,7 @@ export function applyArrayOperators(
         );
         continue;
       }
-      const blocked = writeBlocked(context, key, internal, isNew);
+      const blocked = writeBlocked(context, key, facts, isNew);
       if (blocked) {
         context.drop(blocked.reason, blocked.message, path, values);
         continue;
