@@ -96,6 +96,10 @@ export const REQUIRED_SUMMARY_KEYS: ReadonlyArray<readonly [key: string, meaning
 /** Further summary keys, shown after the required ones. */
 export const EXTRA_SUMMARY_KEYS: ReadonlyArray<readonly [key: string, meaning: string]> = [
   [
+    'bareRatioToPrism',
+    'Bare node:http Track User req/s ÷ Prism req/s: the ceiling of emulatorRatioToPrism for any node:http server here',
+  ],
+  [
     'emulatorBulkElementsRatioToBare',
     'Emulator Bulk Import elements/s ÷ bare server elements/s (~120 KB bodies)',
   ],

@@ -165,7 +165,7 @@ export async function runEmulatorSuite(context: SuiteContext): Promise<SuiteResu
   const scenarioList = scenarios();
   const targetList = targets({ ok: peers.ok && existsSync(openapiPath) }, sqliteFile);
   const seconds = pick(context, 4, 2);
-  const rounds = pick(context, 2, 1);
+  const rounds = pick(context, 3, 1);
 
   const servers = new Map<string, ServerProcess>();
   const usable = new Map<string, Set<ScenarioKey>>();
@@ -268,6 +268,14 @@ export async function runEmulatorSuite(context: SuiteContext): Promise<SuiteResu
           : 'the generator was near its limit, so the bare figure is a lower bound and ratios to it are optimistic.'),
     );
   }
+  const bareOverPrism = ratio(rps('bare', 'track'), rps('prism', 'track'));
+  if (bareOverPrism !== null && bareOverPrism < 10) {
+    notes.push(
+      `Prism target: the bare server itself answered only ${formatRatio(bareOverPrism)} Prism's Track User rate in this run, so no node:http server can reach 10× Prism on this machine. ` +
+        "The 10× goal was derived from figures measured elsewhere (bare 44,600 req/s against Prism 1,900 on MoEngage's own document, 23×); " +
+        'the ratio to the bare server is the one that carries over between machines.',
+    );
+  }
   for (const [key, m] of best) {
     if (m.load.errorStatuses + m.load.socketErrors > 0)
       notes.push(
@@ -297,6 +305,7 @@ export async function runEmulatorSuite(context: SuiteContext): Promise<SuiteResu
     summary: {
       emulatorRatioToBare: round(ratio(emulatorTrack, rps('bare', 'track'))),
       emulatorRatioToPrism: round(ratio(emulatorTrack, rps('prism', 'track'))),
+      bareRatioToPrism: round(ratio(rps('bare', 'track'), rps('prism', 'track'))),
       mswAdapterRatioToStaticMsw: round(ratio(rps('mswAdapter', 'track'), rps('mswStatic', 'track'))),
       emulatorBulkElementsRatioToBare: round(ratio(bulkElements('emulator'), bulkElements('bare'))),
       emulatorBulkRatioToPrism: round(ratio(bulkElements('emulator'), bulkElements('prism'))),
