@@ -53,5 +53,9 @@ export function credentialProblem(name: 'workspaceId' | 'apiKey', value: unknown
   if (name === 'workspaceId' && value.includes(':')) {
     return 'workspaceId contains ":", which Basic auth cannot carry: check that you did not paste "id:key" into it.';
   }
+  // Most operations put the workspace id in the URL path, where a URL drops a segment made only of dots.
+  if (name === 'workspaceId' && (value === '.' || value === '..')) {
+    return `workspaceId "${value}" cannot be sent: a URL drops a path segment made only of dots. Copy the Workspace ID from Settings > Account > APIs.`;
+  }
   return undefined;
 }

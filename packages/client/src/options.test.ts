@@ -63,6 +63,11 @@ describe('resolveOptions', () => {
     [{ workspaceId: '   ' }, /workspaceId is empty/],
     [{ workspaceId: ' WS123' }, /workspaceId has leading or trailing whitespace/],
     [{ workspaceId: 'WS123:key' }, /workspaceId contains ":"/],
+    [
+      { workspaceId: '..' },
+      /workspaceId "\.\." cannot be sent: a URL drops a path segment made only of dots/,
+    ],
+    [{ workspaceId: '.' }, /workspaceId "\." cannot be sent/],
     [{ apiKey: 'kéy' }, /apiKey contains characters that cannot be sent in a header/],
   ])('rejects bad credentials %o', (override, message) => {
     expect(() => resolve({ ...credentials, dataCenter: '01', ...override })).toThrow(message);
