@@ -14,6 +14,7 @@ import { existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { benchDir, repoRoot } from './lib/paths.ts';
+import { ensurePeers } from './lib/peers.ts';
 import { killLiveChildren } from './lib/process.ts';
 import {
   currentLoadAverage,
@@ -113,16 +114,26 @@ const SUITES: SuiteDefinition[] = [
   },
 ];
 
-function withBudget<T>(promise: Promise<T>, seconds: number, name: string): Promise<T> {
+/** Rejects past `seconds`, and aborts `controller` then, so the suite stops what it still runs. */
+function withBudget<T>(
+  promise: Promise<T>,
+  seconds: number,
+  name: string,
+  controller: AbortController,
+): Promise<T> {
   let timer: ReturnType<typeof setTimeout> | undefined;
   const limit = new Promise<never>((_, reject) => {
-    timer = setTimeout(
-      () => reject(new Error(`the ${name} suite exceeded its ${seconds} s budget`)),
-      seconds * 1000,
-    );
+    timer = setTimeout(() => {
+      const error = new Error(`the ${name} suite exceeded its ${seconds} s budget`);
+      controller.abort(error);
+      reject(error);
+    }, seconds * 1000);
   });
   return Promise.race([promise, limit]).finally(() => clearTimeout(timer));
 }
+
+/** Suites that compare against the npm-installed peers (Prism, openapi-fetch). */
+const SUITES_WITH_PEERS = new Set(['bundle', 'client', 'emulator']);
 
 /** The whole run stays under 10 minutes on 2 cores: each suite gets at most what is left of this. */
 const RUN_LIMIT_SECONDS = 570;
@@ -130,6 +141,7 @@ const RUN_LIMIT_SECONDS = 570;
 async function runSuite(
   definition: SuiteDefinition,
   context: SuiteContext,
+  controller: AbortController,
   secondsLeft: number,
 ): Promise<SuiteResult> {
   const started = performance.now();
@@ -139,7 +151,12 @@ async function runSuite(
   }
   try {
     const run = await definition.load();
-    return await withBudget(run(context), Math.min(definition.budgetSeconds, secondsLeft), definition.name);
+    return await withBudget(
+      run(context),
+      Math.min(definition.budgetSeconds, secondsLeft),
+      definition.name,
+      controller,
+    );
   } catch (error) {
     const reason = error instanceof Error ? (error.message.split('\n')[0] ?? error.message) : String(error);
     console.error(
@@ -186,15 +203,23 @@ async function main(): Promise<void> {
   const started = performance.now();
   const loadAtStart = currentLoadAverage();
   const results: SuiteResult[] = [];
-  for (const definition of SUITES) {
-    if (only && !only.includes(definition.name)) continue;
+  const selected = SUITES.filter((definition) => !only || only.includes(definition.name));
+  if (selected.some((definition) => SUITES_WITH_PEERS.has(definition.name))) {
+    // Once, before any suite and outside their budgets: a slow registry must not cut a suite short.
+    const peersStarted = performance.now();
+    const peers = await ensurePeers();
+    console.log(`[bench] peers: ${peers.note} (${((performance.now() - peersStarted) / 1000).toFixed(1)} s)`);
+  }
+  for (const definition of selected) {
     console.log(`[bench] ${definition.title}...`);
+    const controller = new AbortController();
     const context: SuiteContext = {
       quick: values.quick,
       log: (message) => console.log(`[bench] ${definition.name}: ${message}`),
+      signal: controller.signal,
     };
     const secondsLeft = RUN_LIMIT_SECONDS - (performance.now() - started) / 1000;
-    const result = await runSuite(definition, context, secondsLeft);
+    const result = await runSuite(definition, context, controller, secondsLeft);
     console.log(`[bench] ${definition.name}: ${result.status} in ${(result.durationMs / 1000).toFixed(1)} s`);
     results.push(result);
   }

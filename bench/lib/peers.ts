@@ -39,11 +39,26 @@ export function missingPeers(): PeerName[] {
   );
 }
 
+/** What {@link ensurePeers} found or did, for the report. */
+export interface PeersState {
+  ok: boolean;
+  note: string;
+}
+
+let installing: Promise<PeersState> | undefined;
+
 /**
- * Installs the missing peers with `npm install --prefix bench/.peers` (first run only; about 20 s).
- * Resolves with a sentence for the report; never throws, so a failed install only skips the peer rows.
+ * Installs the missing peers with `npm install --prefix bench/.peers` (first run only; about 20 s on a
+ * warm npm cache). Every caller of one run shares the same install: `run.ts` starts it before the
+ * suites, outside their budgets, and the suites await its result. Resolves with a sentence for the
+ * report; never throws, so a failed install only skips the peer rows.
  */
-export async function ensurePeers(): Promise<{ ok: boolean; note: string }> {
+export function ensurePeers(): Promise<PeersState> {
+  installing ??= installPeers();
+  return installing;
+}
+
+async function installPeers(): Promise<PeersState> {
   const missing = missingPeers();
   if (missing.length === 0) return { ok: true, note: 'peers already installed in bench/.peers' };
   mkdirSync(peersDir, { recursive: true });

@@ -6,6 +6,11 @@ export interface SuiteContext {
   quick: boolean;
   /** Progress line on stdout, prefixed with the suite name. */
   log(message: string): void;
+  /**
+   * Aborted when the suite runs past its budget: a long suite checks it between measurements, so its
+   * load never overlaps the next suite's.
+   */
+  signal: AbortSignal;
 }
 
 /** Picks the full or the quick value of a setting. */

@@ -172,6 +172,7 @@ export async function runEmulatorSuite(context: SuiteContext): Promise<SuiteResu
   const best = new Map<string, Measurement>();
   try {
     for (const target of targetList) {
+      context.signal.throwIfAborted();
       context.log(`starting ${target.label}`);
       try {
         const server = await target.start();
@@ -201,6 +202,7 @@ export async function runEmulatorSuite(context: SuiteContext): Promise<SuiteResu
         for (const target of order) {
           const server = servers.get(target.key);
           if (!server || !usable.get(target.key)?.has(scenario.key)) continue;
+          context.signal.throwIfAborted();
           context.log(`round ${round + 1}/${rounds}: ${scenario.label} → ${target.label}`);
           const result = await measure(
             generator,
