@@ -210,6 +210,19 @@ describe('acceptorFor: constructs', () => {
     }
   });
 
+  it('compiles a recursive schema without recursing forever (its inner self is left to zod)', () => {
+    const Node = z.object({
+      name: z.string(),
+      get children() {
+        return z.array(Node).optional();
+      },
+    });
+    const accept = acceptorFor(Node);
+    expect(accept({ name: 'leaf' })).toBe(true);
+    expect(accept({ name: 'root', children: [{ name: 'leaf' }] })).toBe(false);
+    expect(Node.safeParse({ name: 'root', children: [{ name: 'leaf' }] }).success).toBe(true);
+  });
+
   it('compiles each schema once', () => {
     expect(acceptorFor(TrackUserRequest)).toBe(acceptorFor(TrackUserRequest));
   });

@@ -71,7 +71,21 @@ export function acceptorFor(schema: object): Acceptor {
   return acceptor;
 }
 
+// Schemas being compiled: a recursive schema (an object whose getter returns itself) meets itself again.
+const compiling = new Set<object>();
+
 function compile(schema: ZodLike): Acceptor {
+  // A schema that contains itself is left to zod rather than compiled forever.
+  if (compiling.has(schema)) return NOT_SURE;
+  compiling.add(schema);
+  try {
+    return compileDef(schema);
+  } finally {
+    compiling.delete(schema);
+  }
+}
+
+function compileDef(schema: ZodLike): Acceptor {
   const def = schema._zod?.def;
   // A coercing schema changes the value; a format schema (`z.email()`, `z.int()`, ...) is its own check,
   // one the type test alone would miss.
