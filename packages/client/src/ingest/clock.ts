@@ -2,7 +2,7 @@
  * Time for the ingestor. Injected so that tests drive a fake clock and never sleep, and so that
  * the ingestor's background timers never keep a Node process alive on their own.
  */
-import type { Clock } from '../clock.ts';
+import { type Clock, sleepWith } from '../clock.ts';
 
 /** An opaque timer handle returned by {@link IngestClock.setTimeout}. */
 export type TimerHandle = unknown;
@@ -29,25 +29,10 @@ function unref<T>(handle: T): T {
 /** The real clock: `Date.now()` and `setTimeout`, every timer `unref()`'d where the runtime allows. */
 export const realIngestClock: IngestClock = {
   now: () => Date.now(),
-  sleep(ms, signal) {
-    return new Promise<void>((resolve, reject) => {
-      if (signal?.aborted) {
-        reject(signal.reason);
-        return;
-      }
-      const onAbort = () => {
-        clearTimeout(timer);
-        reject(signal?.reason);
-      };
-      const timer = unref(
-        setTimeout(() => {
-          signal?.removeEventListener('abort', onAbort);
-          resolve();
-        }, ms),
-      );
-      signal?.addEventListener('abort', onAbort, { once: true });
-    });
-  },
+  sleep: sleepWith(
+    (callback, ms) => unref(setTimeout(callback, ms)),
+    (timer) => clearTimeout(timer),
+  ),
   setTimeout: (callback, ms) => unref(setTimeout(callback, ms)),
   clearTimeout: (handle) => clearTimeout(handle as ReturnType<typeof setTimeout>),
   keepAlive() {

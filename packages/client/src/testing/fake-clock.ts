@@ -1,4 +1,4 @@
-import type { Clock } from '../clock.ts';
+import { type Clock, sleepWith } from '../clock.ts';
 
 /** A clock whose time only moves when timers are due; see {@link createFakeClock}. */
 export interface FakeClock extends Clock {
@@ -56,31 +56,18 @@ export function createFakeClock(options: { start?: number; autoAdvance?: boolean
   return {
     fired,
     now: () => now,
-    sleep(ms, signal) {
-      return new Promise<void>((resolve, reject) => {
-        if (signal?.aborted) {
-          reject(signal.reason);
-          return;
-        }
-        const timer: Timer = {
-          at: now + Math.max(0, ms),
-          ms,
-          order: order++,
-          resolve: () => {
-            signal?.removeEventListener('abort', onAbort);
-            resolve();
-          },
-        };
-        const onAbort = () => {
-          const index = timers.indexOf(timer);
-          if (index >= 0) timers.splice(index, 1);
-          reject(signal?.reason);
-        };
-        signal?.addEventListener('abort', onAbort, { once: true });
+    sleep: sleepWith(
+      (resolve, ms) => {
+        const timer: Timer = { at: now + Math.max(0, ms), ms, order: order++, resolve };
         timers.push(timer);
         scheduleTick();
-      });
-    },
+        return timer;
+      },
+      (timer) => {
+        const index = timers.indexOf(timer);
+        if (index >= 0) timers.splice(index, 1);
+      },
+    ),
     async advance(ms) {
       const target = now + ms;
       while (fireNext(target)) await new Promise((resolve) => setImmediate(resolve));

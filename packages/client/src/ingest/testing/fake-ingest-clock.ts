@@ -2,6 +2,7 @@
  * A fake {@link IngestClock} for tests: time moves only when a test advances it, timer by timer,
  * and every promise chain is allowed to settle between two timers. Nothing really waits.
  */
+import { sleepWith } from '../../clock.ts';
 import type { IngestClock, TimerHandle } from '../clock.ts';
 
 /** The fake clock's controls. */
@@ -63,23 +64,10 @@ export function createFakeIngestClock(start = 0): FakeIngestClock {
 
   return {
     now: () => now,
-    sleep(ms, signal) {
-      return new Promise<void>((resolve, reject) => {
-        if (signal?.aborted) {
-          reject(signal.reason);
-          return;
-        }
-        const onAbort = () => {
-          timers.delete(timer);
-          reject(signal?.reason);
-        };
-        const timer = add(ms, () => {
-          signal?.removeEventListener('abort', onAbort);
-          resolve();
-        });
-        signal?.addEventListener('abort', onAbort, { once: true });
-      });
-    },
+    sleep: sleepWith(
+      (callback, ms) => add(ms, callback),
+      (timer) => timers.delete(timer),
+    ),
     setTimeout: (callback, ms) => add(ms, callback),
     clearTimeout: (handle: TimerHandle) => {
       timers.delete(handle as Timer);
