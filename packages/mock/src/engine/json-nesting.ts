@@ -25,21 +25,7 @@ const isContainer = (value: unknown): value is object => value !== null && typeo
 
 /** Whether `value` nests objects and arrays more than `limit` levels deep (a scalar is level 0). */
 export function nestsDeeperThan(value: unknown, limit: number): boolean {
-  if (!isContainer(value)) return false;
-  const nodes: object[] = [value];
-  const depths: number[] = [1];
-  while (nodes.length > 0) {
-    const node = nodes.pop() as object;
-    const depth = depths.pop() as number;
-    if (depth > limit) return true;
-    forEachChild(node, (child) => {
-      if (isContainer(child)) {
-        nodes.push(child);
-        depths.push(depth + 1);
-      }
-    });
-  }
-  return false;
+  return isContainer(value) && exceedsLevel(value, limit, (_child, parentLevel) => parentLevel + 1);
 }
 
 /**
@@ -60,17 +46,27 @@ const levelOf = (child: object, parentLevel: number) =>
   Array.isArray(child) ? parentLevel : parentLevel + 1;
 
 /** Whether some object in `value` sits deeper than `levels` object levels. */
-function hasObjectsBelow(value: object, levels: number): boolean {
-  const nodes: object[] = [value];
-  const depths: number[] = [levelOf(value, 0)];
+const hasObjectsBelow = (value: object, levels: number) => exceedsLevel(value, levels, levelOf);
+
+/**
+ * Whether some container in `root` sits above `limit`, each container's level given by `levelOfChild`
+ * from its parent's (the root's from level 0). An explicit stack: no depth can overflow it.
+ */
+function exceedsLevel(
+  root: object,
+  limit: number,
+  levelOfChild: (child: object, parentLevel: number) => number,
+): boolean {
+  const nodes: object[] = [root];
+  const levels: number[] = [levelOfChild(root, 0)];
   while (nodes.length > 0) {
     const node = nodes.pop() as object;
-    const level = depths.pop() as number;
-    if (level > levels) return true;
+    const level = levels.pop() as number;
+    if (level > limit) return true;
     forEachChild(node, (child) => {
       if (isContainer(child)) {
         nodes.push(child);
-        depths.push(levelOf(child, level));
+        levels.push(levelOfChild(child, level));
       }
     });
   }
