@@ -45,14 +45,8 @@ export function checkAppId(
 ): Failure | undefined {
   if (operations[operationId].appIdIn === 'none') return undefined;
   // Every value counts: `?app_id=WS1&app_id=WS2` names two workspaces, and each one is checked.
-  const given =
-    query.size === 0
-      ? params.app_id
-        ? [params.app_id]
-        : []
-      : [params.app_id, ...query.getAll('app_id')].filter(
-          (value): value is string => value !== undefined && value !== '',
-        );
+  const sent = query.size === 0 ? [params.app_id] : [params.app_id, ...query.getAll('app_id')];
+  const given = sent.filter((value): value is string => value !== undefined && value !== '');
   if (given.length === 0) return { errorId: 'appIdRequired' };
   if (given.some((appId) => !workspaces.has(appId))) return { errorId: rowFor('invalidAppId', operationId) };
   if (given.some((appId) => appId !== workspace.workspaceId)) return { errorId: 'appKeyMismatch' };
