@@ -37,6 +37,8 @@ interface SuiteDefinition {
   summaryKeys: string[];
   /** Hard limit for the suite in a full run; the suite is reported skipped past it. */
   budgetSeconds: number;
+  /** It compares against the npm-installed peers (Prism, openapi-fetch), installed before any suite. */
+  usesPeers?: boolean;
 }
 
 const SUITES: SuiteDefinition[] = [
@@ -58,6 +60,7 @@ const SUITES: SuiteDefinition[] = [
       'clientTrackUserRatioToOpenapiFetch',
     ],
     budgetSeconds: 60,
+    usesPeers: true,
   },
   {
     name: 'client',
@@ -69,6 +72,7 @@ const SUITES: SuiteDefinition[] = [
       'clientOverheadRatioToOpenapiFetch',
     ],
     budgetSeconds: 60,
+    usesPeers: true,
   },
   {
     name: 'ingestor',
@@ -100,6 +104,7 @@ const SUITES: SuiteDefinition[] = [
       'loadGeneratorCpuShare',
     ],
     budgetSeconds: 260,
+    usesPeers: true,
   },
   {
     name: 'store',
@@ -131,9 +136,6 @@ function withBudget<T>(
   });
   return Promise.race([promise, limit]).finally(() => clearTimeout(timer));
 }
-
-/** Suites that compare against the npm-installed peers (Prism, openapi-fetch). */
-const SUITES_WITH_PEERS = new Set(['bundle', 'client', 'emulator']);
 
 /** The whole run stays under 10 minutes on 2 cores: each suite gets at most what is left of this. */
 const RUN_LIMIT_SECONDS = 570;
@@ -204,7 +206,7 @@ async function main(): Promise<void> {
   const loadAtStart = currentLoadAverage();
   const results: SuiteResult[] = [];
   const selected = SUITES.filter((definition) => !only || only.includes(definition.name));
-  if (selected.some((definition) => SUITES_WITH_PEERS.has(definition.name))) {
+  if (selected.some((definition) => definition.usesPeers)) {
     // Once, before any suite and outside their budgets: a slow registry must not cut a suite short.
     const peersStarted = performance.now();
     const peers = await ensurePeers();

@@ -17,6 +17,22 @@ export function killLiveChildren(): void {
   liveChildren.clear();
 }
 
+/** Spawns a child with piped output, remembered until it exits so {@link killLiveChildren} can stop it. */
+function spawnTracked(
+  command: string,
+  args: string[],
+  options: { cwd?: string | undefined; env?: Record<string, string> | undefined },
+) {
+  const child = spawn(command, args, {
+    cwd: options.cwd,
+    env: { ...process.env, ...options.env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  liveChildren.add(child);
+  child.once('exit', () => liveChildren.delete(child));
+  return child;
+}
+
 /** A running server child process. */
 export interface ServerProcess {
   readonly port: number;
@@ -58,13 +74,7 @@ export function startServerProcess(
   options: StartOptions = {},
 ): Promise<ServerProcess> {
   const parsePort = options.parsePort ?? jsonPortLine;
-  const child = spawn(command, args, {
-    cwd: options.cwd,
-    env: { ...process.env, ...options.env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  liveChildren.add(child);
-  child.once('exit', () => liveChildren.delete(child));
+  const child = spawnTracked(command, args, options);
   let stderrText = '';
   let stdoutBuffer = '';
   child.stderr?.setEncoding('utf8');
@@ -206,13 +216,7 @@ export function runCommand(
 ): Promise<{ code: number | null; stdout: string; stderr: string; timedOut: boolean; elapsedMs: number }> {
   const started = performance.now();
   return new Promise((resolve) => {
-    const child = spawn(command, args, {
-      cwd: options.cwd,
-      env: { ...process.env, ...options.env },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    liveChildren.add(child);
-    child.once('exit', () => liveChildren.delete(child));
+    const child = spawnTracked(command, args, options);
     let stdout = '';
     let stderr = '';
     let timedOut = false;
