@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createMemoryStore } from './memory.ts';
 import { describeStoreContract } from './store-contract.ts';
+import { logEntry } from './test-support/fixtures.ts';
 
 describeStoreContract('memory store', () => createMemoryStore());
 
@@ -26,17 +27,7 @@ describe('memory store', () => {
   it('keeps as many request-log entries as it was created with, and refuses a bad limit', () => {
     const store = createMemoryStore({ requestLogLimit: 5_000 });
     for (let n = 0; n < 20_000; n += 1) {
-      store.requestLog.add({
-        requestId: `r${n}`,
-        workspaceId: 'WS1',
-        operationId: 'trackUser',
-        method: 'POST',
-        url: '/v1/customer/WS1',
-        status: 200,
-        errorId: null,
-        units: 1,
-        at: n,
-      });
+      store.requestLog.add(logEntry({ requestId: `r${n}`, at: n }));
     }
     expect(store.requestLog.list()).toHaveLength(5_000);
     expect(store.requestLog.list()[0]?.requestId).toBe('r15000');

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createMemoryStore } from './memory.ts';
 import { ownedAccess } from './owned-access.ts';
+import { logEntry } from './test-support/fixtures.ts';
 import type { Store, StoredUser } from './types.ts';
 
 const user = (): StoredUser => ({
@@ -31,17 +32,7 @@ describe('ownedAccess', () => {
     expect(() =>
       store.transaction(() => {
         owned.putUser(user());
-        owned.addLogEntry({
-          requestId: 'r1',
-          workspaceId: 'WS1',
-          operationId: 'trackUser',
-          method: 'POST',
-          url: '/v1/customer/WS1',
-          status: 200,
-          errorId: null,
-          units: 1,
-          at: 1,
-        });
+        owned.addLogEntry(logEntry({ requestId: 'r1', at: 1 }));
         throw new Error('abort');
       }),
     ).toThrow('abort');

@@ -4,19 +4,11 @@
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import { DEFAULT_REQUEST_LOG_LIMIT } from './request-log-limit.ts';
+import { logEntry } from './test-support/fixtures.ts';
 import type { RequestLogEntry, Store } from './types.ts';
 
-const entry = (n: number, workspaceId: string | null = 'WS1'): RequestLogEntry => ({
-  requestId: `req${n}`,
-  workspaceId,
-  operationId: 'trackUser',
-  method: 'POST',
-  url: '/v1/customer/WS1',
-  status: 200,
-  errorId: null,
-  units: 1,
-  at: 1_700_000_000_000 + n,
-});
+const entry = (n: number, workspaceId: string | null = 'WS1'): RequestLogEntry =>
+  logEntry({ requestId: `req${n}`, workspaceId, at: 1_700_000_000_000 + n });
 
 const ids = (store: Store, workspaceId?: string) =>
   store.requestLog.list(workspaceId).map((logged) => logged.requestId);

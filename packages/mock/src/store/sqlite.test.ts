@@ -5,6 +5,7 @@ import { DatabaseSync } from 'node:sqlite';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createSqliteStore } from './sqlite.ts';
 import { describeStoreContract } from './store-contract.ts';
+import { logEntry } from './test-support/fixtures.ts';
 import type { StoredUser } from './types.ts';
 
 describeStoreContract('sqlite store (in memory)', () => createSqliteStore({ path: ':memory:' }));
@@ -114,19 +115,8 @@ describe('sqlite store on disk', () => {
   });
 
   it('caps the request log on disk, keeps its evicted count across restarts and trims to a lower limit on open', () => {
-    const logEntry = (n: number) => ({
-      requestId: `req${n}`,
-      workspaceId: 'WS1',
-      operationId: 'trackUser',
-      method: 'POST',
-      url: '/v1/customer/WS1',
-      status: 200,
-      errorId: null,
-      units: 1,
-      at: n,
-    });
     const first = createSqliteStore({ path: file, requestLogLimit: 3 });
-    for (let n = 1; n <= 5; n += 1) first.requestLog.add(logEntry(n));
+    for (let n = 1; n <= 5; n += 1) first.requestLog.add(logEntry({ requestId: `req${n}`, at: n }));
     first.close();
 
     const reopened = createSqliteStore({ path: file, requestLogLimit: 2 });

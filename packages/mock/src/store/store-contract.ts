@@ -7,7 +7,8 @@
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import { describeRequestLogContract } from './request-log-contract.ts';
-import type { DroppedItem, RequestLogEntry, Store, StoredDevice, StoredEvent, StoredUser } from './types.ts';
+import { logEntry } from './test-support/fixtures.ts';
+import type { DroppedItem, Store, StoredDevice, StoredEvent, StoredUser } from './types.ts';
 
 const user = (overrides: Partial<StoredUser> = {}): StoredUser => ({
   workspaceId: 'WS1',
@@ -56,19 +57,6 @@ const drop = (overrides: Partial<DroppedItem> = {}): DroppedItem => ({
   message: "Attribute 'moe_x' was dropped",
   path: 'attributes.moe_x',
   item: 1,
-  at: 1_700_000_000_000,
-  ...overrides,
-});
-
-const logEntry = (overrides: Partial<RequestLogEntry> = {}): RequestLogEntry => ({
-  requestId: 'req1',
-  workspaceId: 'WS1',
-  operationId: 'trackUser',
-  method: 'POST',
-  url: '/v1/customer/WS1',
-  status: 200,
-  errorId: null,
-  units: 1,
   at: 1_700_000_000_000,
   ...overrides,
 });
