@@ -1,10 +1,9 @@
-import { afterAll, afterEach, beforeAll, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, it } from 'vitest';
 import { createContractClient } from '../../src/contract-client.ts';
 import { setupContractMsw } from '../../src/contract-mock.ts';
-import { record } from '../../src/coverage-registry.ts';
 import { documentOperationIds } from '../../src/document.ts';
 import { storeInspector } from '../../src/inspector.ts';
-import { roundTripScenarios } from './scenarios.ts';
+import { runRoundTrip } from './scenarios.ts';
 
 const mock = setupContractMsw();
 beforeAll(() => mock.listen());
@@ -14,15 +13,9 @@ afterAll(() => mock.close());
 it.each(documentOperationIds)(
   '%s round-trips through the client and MSW: the store and Get User agree on what was written',
   async (operationId) => {
-    const scenario = roundTripScenarios[operationId];
-    expect(
-      scenario,
-      `no round-trip scenario for ${operationId}: add one to test/round-trip/scenarios.ts`,
-    ).toBeDefined();
-    await scenario?.({
+    await runRoundTrip(operationId, 'msw', {
       client: createContractClient({ target: { kind: 'msw' } }),
       inspect: storeInspector(mock.store),
     });
-    record({ kind: 'roundTrip', operationId, adapter: 'msw' });
   },
 );

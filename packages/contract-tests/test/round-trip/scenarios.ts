@@ -7,6 +7,7 @@
 import { BadRequestError, type MoEngageClient } from '@moedata/client';
 import { expect } from 'vitest';
 import { WS1 } from '../../src/contract-mock.ts';
+import { record } from '../../src/coverage-registry.ts';
 import type { Inspector } from '../../src/inspector.ts';
 
 /** What a scenario gets. */
@@ -211,3 +212,21 @@ export const roundTripScenarios: Record<string, RoundTripScenario> = {
     expect(await inspect.fileImportRuns(WS1)).toHaveLength(1);
   },
 };
+
+/**
+ * Runs the scenario of `operationId` through one adapter and records the coverage. An operation of
+ * the document without a scenario fails by name.
+ */
+export async function runRoundTrip(
+  operationId: string,
+  adapter: 'http' | 'msw',
+  context: RoundTripContext,
+): Promise<void> {
+  const scenario = roundTripScenarios[operationId];
+  expect(
+    scenario,
+    `no round-trip scenario for ${operationId}: add one to test/round-trip/scenarios.ts`,
+  ).toBeDefined();
+  await scenario?.(context);
+  record({ kind: 'roundTrip', operationId, adapter });
+}
