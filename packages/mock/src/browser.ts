@@ -6,8 +6,7 @@
 import type { HttpHandler } from 'msw';
 import { type SetupWorker, type StartOptions, setupWorker } from 'msw/browser';
 import type { Engine, EngineOptions, WorkspaceRegistry } from './engine/types.ts';
-import { type CreateHandlersOptions, createHandlers } from './handlers/create-handlers.ts';
-import { createEngine } from './index.ts';
+import { type CreateHandlersOptions, engineAndHandlers } from './handlers/create-handlers.ts';
 import type { Store } from './store/types.ts';
 
 /** Options of {@link setupMoEngageWorker}: the engine's options (or an engine) and where to answer. */
@@ -44,9 +43,7 @@ export interface MoEngageMswWorker {
  * // fetch('https://api-01.moengage.com/v1/customer/DEMO', ...) is now answered by the emulator
  */
 export function setupMoEngageWorker(options: MoEngageWorkerOptions = {}): MoEngageMswWorker {
-  const { engine: givenEngine, baseUrl, moengageHosts, ...engineOptions } = options;
-  const engine = givenEngine ?? createEngine(engineOptions);
-  const handlers = createHandlers(engine, { ...(baseUrl !== undefined && { baseUrl }), moengageHosts });
+  const { engine, handlers } = engineAndHandlers(options);
   const worker = setupWorker(...handlers);
   return {
     worker,

@@ -5,8 +5,7 @@
 import type { HttpHandler } from 'msw';
 import { type SetupServer, setupServer } from 'msw/node';
 import type { Engine, EngineOptions, WorkspaceRegistry } from './engine/types.ts';
-import { type CreateHandlersOptions, createHandlers } from './handlers/create-handlers.ts';
-import { createEngine } from './index.ts';
+import { type CreateHandlersOptions, engineAndHandlers } from './handlers/create-handlers.ts';
 import type { Store } from './store/types.ts';
 
 /** Options of {@link setupMoEngageServer}: the engine's options (or an engine) and where to answer. */
@@ -44,9 +43,7 @@ export interface MoEngageMswServer {
  * // ... a test calls the client, then reads mock.store.users.get('DEMO', 'john')
  */
 export function setupMoEngageServer(options: MoEngageServerOptions = {}): MoEngageMswServer {
-  const { engine: givenEngine, baseUrl, moengageHosts, ...engineOptions } = options;
-  const engine = givenEngine ?? createEngine(engineOptions);
-  const handlers = createHandlers(engine, { ...(baseUrl !== undefined && { baseUrl }), moengageHosts });
+  const { engine, handlers } = engineAndHandlers(options);
   const server = setupServer(...handlers);
   return {
     server,

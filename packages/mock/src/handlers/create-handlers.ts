@@ -5,8 +5,9 @@ import {
   http,
   type PathParams,
 } from 'msw';
+import { createEngine } from '../engine/engine.ts';
 import { API_ROOTS } from '../engine/routing.ts';
-import type { Engine } from '../engine/types.ts';
+import type { Engine, EngineOptions } from '../engine/types.ts';
 import { type CreateMswHandlersResult, createMswHandlers } from '../generated/msw.gen.ts';
 import { answerWithEngine } from './engine-bridge.ts';
 import { allMoengageOrigins, parseBaseUrl } from './hosts.ts';
@@ -85,4 +86,18 @@ export function createHandlers(engine: Engine, options: CreateHandlersOptions = 
   }
   // MSW uses the first handler that matches: every operation route before any catch-all.
   return [...operationHandlers, ...catchAllHandlers];
+}
+
+/**
+ * What the MSW setups of Node and the browser start from: the given engine, or one created from the
+ * engine options, and the handlers that serve it where `baseUrl` and `moengageHosts` say.
+ */
+export function engineAndHandlers(options: EngineOptions & CreateHandlersOptions & { engine?: Engine }): {
+  engine: Engine;
+  handlers: HttpHandler[];
+} {
+  const { engine: givenEngine, baseUrl, moengageHosts, ...engineOptions } = options;
+  const engine = givenEngine ?? createEngine(engineOptions);
+  const handlers = createHandlers(engine, { ...(baseUrl !== undefined && { baseUrl }), moengageHosts });
+  return { engine, handlers };
 }
