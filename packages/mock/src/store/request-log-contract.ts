@@ -2,9 +2,9 @@
  * The request log's part of the store contract (a capped ring with an evicted count), run by
  * `describeStoreContract()` for every store implementation.
  */
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { DEFAULT_REQUEST_LOG_LIMIT } from './request-log-limit.ts';
-import { logEntry } from './test-support/fixtures.ts';
+import { logEntry, storePerTest } from './test-support/fixtures.ts';
 import type { RequestLogEntry, Store } from './types.ts';
 
 const entry = (n: number, workspaceId: string | null = 'WS1'): RequestLogEntry =>
@@ -16,15 +16,7 @@ const ids = (store: Store, workspaceId?: string) =>
 /** Registers the request-log tests for one implementation; `makeStore` must return an empty store. */
 export function describeRequestLogContract(name: string, makeStore: () => Store): void {
   describe(`${name} (request log contract)`, () => {
-    let store: Store | undefined;
-    const open = () => {
-      store = makeStore();
-      return store;
-    };
-    afterEach(() => {
-      store?.close();
-      store = undefined;
-    });
+    const open = storePerTest(makeStore);
 
     it(`keeps ${DEFAULT_REQUEST_LOG_LIMIT.toLocaleString('en')} entries unless told otherwise`, () => {
       expect(open().requestLog.limit()).toBe(DEFAULT_REQUEST_LOG_LIMIT);

@@ -5,9 +5,9 @@
  * @example
  * describeStoreContract('memory store', () => createMemoryStore());
  */
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { describeRequestLogContract } from './request-log-contract.ts';
-import { logEntry } from './test-support/fixtures.ts';
+import { logEntry, storePerTest } from './test-support/fixtures.ts';
 import type { DroppedItem, Store, StoredDevice, StoredEvent, StoredUser } from './types.ts';
 
 const user = (overrides: Partial<StoredUser> = {}): StoredUser => ({
@@ -65,15 +65,7 @@ const drop = (overrides: Partial<DroppedItem> = {}): DroppedItem => ({
 export function describeStoreContract(name: string, makeStore: () => Store): void {
   describeRequestLogContract(name, makeStore);
   describe(`${name} (store contract)`, () => {
-    let store: Store | undefined;
-    const open = () => {
-      store = makeStore();
-      return store;
-    };
-    afterEach(() => {
-      store?.close();
-      store = undefined;
-    });
+    const open = storePerTest(makeStore);
 
     it('finds a stored user by customer_id, by MoEngage ID and by an attribute value', () => {
       const s = open();

@@ -1,5 +1,6 @@
 /** Store records for the store tests: one place that knows what a complete entry looks like. */
-import type { RequestLogEntry } from '../types.ts';
+import { afterEach } from 'vitest';
+import type { RequestLogEntry, Store } from '../types.ts';
 
 /** A successful Track User log entry of workspace WS1, with `overrides` applied. */
 export const logEntry = (overrides: Partial<RequestLogEntry> = {}): RequestLogEntry => ({
@@ -14,3 +15,16 @@ export const logEntry = (overrides: Partial<RequestLogEntry> = {}): RequestLogEn
   at: 1_700_000_000_000,
   ...overrides,
 });
+
+/** `open()` for a describe block: a fresh store from `makeStore`, closed after the test that opened it. */
+export function storePerTest(makeStore: () => Store): () => Store {
+  let store: Store | undefined;
+  afterEach(() => {
+    store?.close();
+    store = undefined;
+  });
+  return () => {
+    store = makeStore();
+    return store;
+  };
+}
