@@ -1,0 +1,45 @@
+/**
+ * Vitest global setup: packs the published packages into a consumer project, collects every sample (README
+ * blocks of the tarballs, x-codeSamples of the packed document) and compiles them all in one `tsc` run.
+ * The test files receive the result through `inject('docSamples')`.
+ */
+import { rmSync } from 'node:fs';
+import type { TestProject } from 'vitest/node';
+import { compileSamples, writeSamples } from './compile.ts';
+import { type Consumer, createConsumer, type PublishedPackage, packedDocument } from './consumer.ts';
+import { type DocumentWithCodeSamples, type Sample, samplesOfDocument, samplesOfReadme } from './samples.ts';
+
+export interface DocSamples {
+  readonly consumer: Consumer;
+  readonly samples: readonly Sample[];
+  /** Compiler errors per sample id (empty when it compiles). */
+  readonly compileErrors: Readonly<Record<string, readonly string[]>>;
+}
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    docSamples: DocSamples;
+  }
+}
+
+/** `client-readme` for the client's README.md: short, file-safe sample ids. */
+function readmeName(packageName: PublishedPackage, path: string): string {
+  return `${packageName.replace('@moedata/', '')}-${path.replace(/\.md$/i, '').toLowerCase()}`;
+}
+
+export default function setup(project: TestProject): () => void {
+  const consumer = createConsumer();
+  const samples = [
+    ...consumer.readmes.flatMap((readme) =>
+      samplesOfReadme(readme.text, readme.repositoryPath, readmeName(readme.packageName, readme.path)),
+    ),
+    ...samplesOfDocument(packedDocument(consumer) as DocumentWithCodeSamples),
+  ];
+  writeSamples(consumer, samples);
+  const compileErrors = compileSamples(consumer, samples);
+  project.provide('docSamples', { consumer, samples, compileErrors });
+  return () => {
+    if (process.env.DOC_SAMPLES_KEEP) console.log(`consumer project kept in ${consumer.dir}`);
+    else rmSync(consumer.dir, { recursive: true, force: true });
+  };
+}
