@@ -111,9 +111,9 @@ export function samplesOfDocument(document: DocumentWithCodeSamples): Sample[] {
       const operationId = operation.operationId ?? `${method} ${path}`;
       const codeSamples = operation['x-codeSamples'] ?? [];
       const langs = codeSamples.map((sample) => sample.lang).sort();
-      if (langs.join() !== 'Shell,TypeScript') {
+      if (langs.join() !== 'TypeScript,curl') {
         throw new Error(
-          `${operationId}: x-codeSamples must hold one TypeScript and one Shell sample, has [${langs}]`,
+          `${operationId}: x-codeSamples must hold one TypeScript and one curl sample, has [${langs}]`,
         );
       }
       for (const sample of codeSamples) {

@@ -20,7 +20,7 @@ describe('codeSamples', () => {
   it.each(operationIds)('gives %s a TypeScript sample and a curl sample, in that order', (operationId) => {
     expect(codeSamples(operations[operationId]).map(({ lang, label }) => ({ lang, label }))).toEqual([
       { lang: 'TypeScript', label: 'TypeScript (@moedata/client)' },
-      { lang: 'Shell', label: 'curl' },
+      { lang: 'curl', label: 'curl' },
     ]);
   });
 

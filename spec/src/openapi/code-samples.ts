@@ -114,6 +114,6 @@ export function codeSamples(operation: OperationDefinition): CodeSample[] {
   const body = firstExampleBody(operation);
   return [
     { lang: 'TypeScript', label: 'TypeScript (@moedata/client)', source: typeScriptSample(operation, body) },
-    { lang: 'Shell', label: 'curl', source: curlSample(operation, body) },
+    { lang: 'curl', label: 'curl', source: curlSample(operation, body) },
   ];
 }
