@@ -29,8 +29,6 @@ export type {
   WorkspaceConfig,
   WorkspaceRegistry,
 } from './engine/types.ts';
-// MSW handlers
-export { type CreateHandlersOptions, createHandlers } from './handlers/create-handlers.ts';
 // Typed per-operation overrides for `server.use()` / `worker.use()`, generated from the spec: each takes a
 // response body typed from the spec, or an MSW resolver, and matches on every host unless given a baseUrl.
 export {
@@ -43,6 +41,8 @@ export {
   handleTrackUser,
   handleTriggerFileImport,
 } from './generated/msw.gen.ts';
+// MSW handlers
+export { type CreateHandlersOptions, createHandlers } from './handlers/create-handlers.ts';
 // The store
 export { createMemoryStore, type MemoryStoreOptions, seedInto } from './store/memory.ts';
 export { DEFAULT_REQUEST_LOG_LIMIT } from './store/request-log-limit.ts';
