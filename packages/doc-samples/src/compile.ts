@@ -37,13 +37,18 @@ export function writeSamples(consumer: Consumer, samples: readonly Sample[]): vo
 }
 
 /** Compiler errors per sample id, with the line numbers of the sample's origin (README or document). */
-export function compileSamples(consumer: Consumer, samples: readonly Sample[]): Record<string, string[]> {
+export function compileSamples(
+  consumer: Consumer,
+  samples: readonly Sample[],
+  project = 'tsconfig.json',
+): Record<string, string[]> {
+  const files = samples.filter((sample) => sample.mode !== 'shell').map(sampleFile);
   writeFileSync(
-    join(consumer.dir, 'tsconfig.json'),
-    `${JSON.stringify({ compilerOptions: CONSUMER_COMPILER_OPTIONS, include: ['samples'] }, null, 2)}\n`,
+    join(consumer.dir, project),
+    `${JSON.stringify({ compilerOptions: CONSUMER_COMPILER_OPTIONS, files }, null, 2)}\n`,
   );
   const tsc = join(consumer.dir, 'node_modules', 'typescript', 'bin', 'tsc');
-  const result = spawnSync(process.execPath, [tsc, '-p', 'tsconfig.json', '--pretty', 'false'], {
+  const result = spawnSync(process.execPath, [tsc, '-p', project, '--pretty', 'false'], {
     cwd: consumer.dir,
     encoding: 'utf8',
   });

@@ -35,9 +35,10 @@ export type PublishedPackage = keyof typeof PUBLISHED_PACKAGES;
 /** What an app installs beside the packages to write and test code with them. */
 const CONSUMER_TOOLS = ['typescript', '@types/node', 'vitest'];
 
+/** A Markdown file a tarball ships. */
 export interface PackedReadme {
   readonly packageName: PublishedPackage;
-  /** Path inside the tarball (`README.md`). */
+  /** Path inside the tarball (`README.md`, `docs/ingestor.md`). */
   readonly path: string;
   /** Path in the repository, for messages (`packages/client/README.md`). */
   readonly repositoryPath: string;
@@ -47,7 +48,7 @@ export interface PackedReadme {
 /** Plain data, so vitest's global setup can hand it to the test files. */
 export interface Consumer {
   readonly dir: string;
-  /** Every README*.md each tarball ships, read from the unpacked tarball. */
+  /** Every Markdown file each tarball ships (READMEs and guides), read from the unpacked tarball. */
   readonly readmes: readonly PackedReadme[];
 }
 
@@ -96,15 +97,14 @@ export function createConsumer(): Consumer {
       // pnpm links every direct dependency of a workspace package into its own node_modules.
       link(dependency, join(source, 'node_modules', dependency));
     }
-    for (const file of readdirSync(target)) {
-      if (/^readme.*\.md$/i.test(file)) {
-        readmes.push({
-          packageName: name,
-          path: file,
-          repositoryPath: `${folder}/${file}`,
-          text: readFileSync(join(target, file), 'utf8'),
-        });
-      }
+    for (const file of readdirSync(target, { recursive: true, encoding: 'utf8' })) {
+      if (!/\.md$/i.test(file)) continue;
+      readmes.push({
+        packageName: name,
+        path: file,
+        repositoryPath: `${folder}/${file}`,
+        text: readFileSync(join(target, file), 'utf8'),
+      });
     }
   }
   const require = createRequire(join(packageDir, 'package.json'));

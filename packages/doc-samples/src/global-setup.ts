@@ -22,9 +22,13 @@ declare module 'vitest' {
   }
 }
 
-/** `client-readme` for the client's README.md: short, file-safe sample ids. */
+/** `client-readme` for the client's README.md, `client-docs-ingestor` for docs/ingestor.md: file-safe ids. */
 function readmeName(packageName: PublishedPackage, path: string): string {
-  return `${packageName.replace('@moedata/', '')}-${path.replace(/\.md$/i, '').toLowerCase()}`;
+  const file = path
+    .replace(/\.md$/i, '')
+    .replace(/[^A-Za-z0-9]+/g, '-')
+    .toLowerCase();
+  return `${packageName.replace('@moedata/', '')}-${file}`;
 }
 
 export default function setup(project: TestProject): () => void {

@@ -11,6 +11,20 @@ export const PREAMBLES = {
     'declare const user: TrackUserBody;',
     '',
   ].join('\n'),
+  /**
+   * The ingestor guide's recipes: the client's exports, a client, and the app's own CSV reader and HTTP
+   * framework (shaped like csv-parse and Express), which the recipes only call.
+   */
+  ingestor: [
+    "import { createIngestor, type MoEngageClient, QueueFullError } from '@moedata/client';",
+    'declare const moengage: MoEngageClient;',
+    'declare function readRows(path: string): AsyncIterable<{ id: string; email: string }>;',
+    'interface Response { status(code: number): { end(): void } }',
+    'declare const app: {',
+    '  post(path: string, handler: (req: { body: { id: string } }, res: Response) => Promise<unknown>): void;',
+    '};',
+    '',
+  ].join('\n'),
 } as const;
 
 export type PreambleName = keyof typeof PREAMBLES;

@@ -106,6 +106,29 @@ export async function runSample(
   }
 }
 
+/**
+ * What went wrong in a `run` sample, empty when nothing did: a non-zero exit, a request the emulator
+ * answered with an error, or a user, event or device the fence promises that the emulator does not hold.
+ */
+export function failuresOfRun(sample: Sample, result: RunResult): string[] {
+  const failures: string[] = [];
+  if (result.exitCode !== 0) failures.push(`exit ${result.exitCode}`);
+  if (result.state === undefined) return [...failures, 'the emulator preload wrote no state'];
+  for (const entry of result.state.requestLog) {
+    if (entry.status >= 300) failures.push(`${entry.operationId ?? entry.url} answered ${entry.status}`);
+  }
+  const held = {
+    user: result.state.users.map((user) => user.customerId),
+    event: result.state.events.map((event) => event.action),
+    device: result.state.devices.map((device) => device.deviceId),
+  };
+  const promised = { user: sample.expect.users, event: sample.expect.events, device: sample.expect.devices };
+  for (const kind of ['user', 'event', 'device'] as const) {
+    for (const id of promised[kind]) if (!held[kind].includes(id)) failures.push(`no ${kind} ${id}`);
+  }
+  return failures;
+}
+
 /** Runs a `vitest` sample with the vitest the consumer installed, as `npx vitest run FILE` would. */
 export function runVitestSample(
   consumer: Consumer,
