@@ -1,10 +1,12 @@
 import { execFileSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
-import { operationIds, operations } from '../operations.ts';
+import { type OperationDefinition, type OperationId, operationIds, operations } from '../operations.ts';
 import { codeSamples, toTypeScriptLiteral } from './code-samples.ts';
 
-const firstExample = (operationId: (typeof operationIds)[number]) =>
-  Object.values(operations[operationId].requestExamples ?? {})[0]?.value;
+function firstExample(operationId: OperationId): unknown {
+  const operation: OperationDefinition = operations[operationId];
+  return Object.values(operation.requestExamples ?? {})[0]?.value;
+}
 
 /** What a POSIX shell makes of the curl sample's arguments (variables left unexpanded). */
 function shellWords(source: string): string[] {
