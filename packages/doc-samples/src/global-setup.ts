@@ -1,9 +1,10 @@
 /**
  * Vitest global setup: packs the published packages into a consumer project, collects every sample (README
- * blocks of the tarballs, x-codeSamples of the packed document) and compiles them all in one `tsc` run.
+ * blocks of the tarballs, x-codeSamples of the packed document, the checker's own drifted fixture) and
+ * compiles them all in one `tsc` run.
  * The test files receive the result through `inject('docSamples')`.
  */
-import { rmSync } from 'node:fs';
+import { readFileSync, rmSync } from 'node:fs';
 import type { TestProject } from 'vitest/node';
 import { compileSamples, writeSamples } from './compile.ts';
 import { type Consumer, createConsumer, type PublishedPackage, packedDocument } from './consumer.ts';
@@ -12,6 +13,8 @@ import { type DocumentWithCodeSamples, type Sample, samplesOfDocument, samplesOf
 export interface DocSamples {
   readonly consumer: Consumer;
   readonly samples: readonly Sample[];
+  /** The blocks of `test/fixtures/drifted.md`, which prove the checker fails what has drifted. */
+  readonly selftest: readonly Sample[];
   /** Compiler errors per sample id (empty when it compiles). */
   readonly compileErrors: Readonly<Record<string, readonly string[]>>;
 }
@@ -39,9 +42,16 @@ export default function setup(project: TestProject): () => void {
     ),
     ...samplesOfDocument(packedDocument(consumer) as DocumentWithCodeSamples),
   ];
-  writeSamples(consumer, samples);
-  const compileErrors = compileSamples(consumer, samples);
-  project.provide('docSamples', { consumer, samples, compileErrors });
+  const drifted = 'test/fixtures/drifted.md';
+  const selftest = samplesOfReadme(
+    readFileSync(new URL(`../${drifted}`, import.meta.url), 'utf8'),
+    drifted,
+    'selftest',
+  );
+  // One tsc run for all: type errors in the drifted blocks do not stop tsc from checking the others.
+  writeSamples(consumer, [...samples, ...selftest]);
+  const compileErrors = compileSamples(consumer, [...samples, ...selftest]);
+  project.provide('docSamples', { consumer, samples, selftest, compileErrors });
   return () => {
     if (process.env.DOC_SAMPLES_KEEP) console.log(`consumer project kept in ${consumer.dir}`);
     else rmSync(consumer.dir, { recursive: true, force: true });

@@ -16,7 +16,7 @@ export interface CodeSample {
 }
 
 /** Where both samples read the credentials from, as the client's quickstart does. */
-export const CODE_SAMPLE_ENV = {
+const CODE_SAMPLE_ENV = {
   workspaceId: 'MOENGAGE_WORKSPACE_ID',
   apiKey: 'MOENGAGE_DATA_API_KEY',
 } as const;
