@@ -34,7 +34,7 @@ const jobs = {
     ],
     ['node', 'packages/mock/src/cli/main.ts', ...process.argv.slice(3)],
   ],
-  // The emulator restarted on every change of a file it imports (Node's own --watch; decisions/011).
+  // The emulator restarted on every change of a file it imports (Node's own --watch; decisions/012).
   dev: [
     [
       'turbo',
