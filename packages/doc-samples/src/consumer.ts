@@ -36,7 +36,7 @@ export type PublishedPackage = keyof typeof PUBLISHED_PACKAGES;
 const CONSUMER_TOOLS = ['typescript', '@types/node', 'vitest'];
 
 /** A Markdown file a tarball ships. */
-export interface PackedReadme {
+export interface PackedMarkdown {
   readonly packageName: PublishedPackage;
   /** Path inside the tarball (`README.md`, `docs/ingestor.md`). */
   readonly path: string;
@@ -49,7 +49,7 @@ export interface PackedReadme {
 export interface Consumer {
   readonly dir: string;
   /** Every Markdown file each tarball ships (READMEs and guides), read from the unpacked tarball. */
-  readonly readmes: readonly PackedReadme[];
+  readonly markdown: readonly PackedMarkdown[];
 }
 
 /** The OpenAPI document the spec tarball ships (`@moedata/spec/openapi.json`): what the docs site renders. */
@@ -73,7 +73,7 @@ export function createConsumer(): Consumer {
     symlinkSync(realpathSync(target), join(modules, name), 'dir');
   };
 
-  const readmes: PackedReadme[] = [];
+  const markdown: PackedMarkdown[] = [];
   for (const [name, folder] of Object.entries(PUBLISHED_PACKAGES) as [PublishedPackage, string][]) {
     const source = join(workspaceRoot, folder);
     if (!readdirSync(source).includes('dist')) {
@@ -99,7 +99,7 @@ export function createConsumer(): Consumer {
     }
     for (const file of readdirSync(target, { recursive: true, encoding: 'utf8' })) {
       if (!/\.md$/i.test(file)) continue;
-      readmes.push({
+      markdown.push({
         packageName: name,
         path: file,
         repositoryPath: `${folder}/${file}`,
@@ -115,5 +115,5 @@ export function createConsumer(): Consumer {
     `${JSON.stringify({ name: 'doc-samples-consumer', private: true, type: 'module' }, null, 2)}\n`,
   );
   cpSync(join(packageDir, 'harness'), join(dir, 'harness'), { recursive: true });
-  return { dir, readmes };
+  return { dir, markdown };
 }

@@ -37,8 +37,8 @@ function readmeName(packageName: PublishedPackage, path: string): string {
 export default function setup(project: TestProject): () => void {
   const consumer = createConsumer();
   const samples = [
-    ...consumer.readmes.flatMap((readme) =>
-      samplesOfReadme(readme.text, readme.repositoryPath, readmeName(readme.packageName, readme.path)),
+    ...consumer.markdown.flatMap((file) =>
+      samplesOfReadme(file.text, file.repositoryPath, readmeName(file.packageName, file.path)),
     ),
     ...samplesOfDocument(packedDocument(consumer) as DocumentWithCodeSamples),
   ];

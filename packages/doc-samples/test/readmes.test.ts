@@ -19,7 +19,7 @@ const counts = (['run', 'vitest', 'compile', 'fragment'] as const).map(
 
 describe(`README TypeScript blocks: ${readmeSamples.length} (${counts.join(', ')})`, () => {
   it('reads the README of each of the three tarballs, and any other Markdown they ship', () => {
-    expect(consumer.readmes.map((readme) => readme.repositoryPath)).toEqual(
+    expect(consumer.markdown.map((file) => file.repositoryPath)).toEqual(
       expect.arrayContaining(['packages/client/README.md', 'packages/mock/README.md', 'spec/README.md']),
     );
     for (const name of ['spec-readme', 'client-readme', 'mock-readme']) {
