@@ -85,7 +85,7 @@ export function checkAgainstContract(expectation: Expectation, response: WireRes
       const schema = operations[expectation.operationId].successResponse;
       const parsed = schema.safeParse(response.body);
       return [
-        equalityCheck('status', 200, response.status),
+        equalityCheck('HTTP status', 200, response.status),
         {
           name: 'body shape',
           expected: schema.meta()?.id ?? 'success schema',
@@ -98,7 +98,7 @@ export function checkAgainstContract(expectation: Expectation, response: WireRes
       const row = getError(expectation.errorId);
       const expected = leaves(expectedErrorBody(expectation));
       const got = leaves(response.body);
-      const checks: Check[] = [equalityCheck('status', row.status, response.status)];
+      const checks: Check[] = [equalityCheck('HTTP status', row.status, response.status)];
       for (const [path, value] of expected) {
         const field = path.split('.').at(-1) ?? path;
         if (PER_REQUEST_FIELDS.has(field)) {

@@ -127,6 +127,8 @@ export async function runConformance(options: RunOptions): Promise<ConformanceRe
   const fileImportsUrl = (options.fileImportsUrl ?? coreUrl).replace(/\/+$/, '');
   const maxRequests = options.maxRequests ?? 250;
   const local = !isMoEngageHost(coreUrl);
+  if (options.emulator && !local)
+    throw new Error(`${coreUrl} is MoEngage, not the emulator: account-state scenarios never run against it`);
   const startedAt = new Date().toISOString();
   const sender = createSender({
     origins: { core: coreUrl, fileImports: fileImportsUrl, emulator: coreUrl },

@@ -141,7 +141,7 @@ export function checkAgainstSnapshot(
   secrets: Secrets,
 ): Check[] {
   const now = toSnapshotStep(recorded.label, recorded.request, response, secrets).response;
-  const checks: Check[] = [equalityCheck('status', recorded.response.status, now.status)];
+  const checks: Check[] = [equalityCheck('HTTP status', recorded.response.status, now.status)];
   const expected = leaves(recorded.response.body);
   const got = leaves(now.body);
   for (const path of new Set([...expected.keys(), ...got.keys()]))

@@ -41,7 +41,7 @@ export async function startWrongStub(
     const answer = await fetch(`${upstream}${request.url}`, {
       method: request.method,
       headers,
-      ...(body.length === 0 && request.method === 'GET' ? {} : { body }),
+      ...(body.length === 0 && request.method === 'GET' ? {} : { body: new Uint8Array(body) }),
     });
     let text = await answer.text();
     const parsed = JSON.parse(text) as { error?: { type?: string; message?: string } };
