@@ -3,14 +3,16 @@
  * records real answers and replays them against the emulator. The CLI is `moengage-conformance`.
  */
 
+export { type CliIo, runCli } from './cli.ts';
+export type { Expectation } from './expectations.ts';
+export { renderReport } from './report.ts';
 // Running the suite
 export { type RunOptions, runConformance, runPrefix } from './run.ts';
-export { type CliIo, runCli } from './cli.ts';
-export { renderReport } from './report.ts';
 // The suite and how to write a scenario
 export type { RequestOptions, Scenario, ScenarioContext, StepOptions } from './scenario.ts';
 export { scenarios } from './scenarios/index.ts';
-export type { Expectation } from './expectations.ts';
+// Snapshots
+export type { Snapshot, SnapshotStep } from './snapshots.ts';
 // Report types
 export type {
   Check,
@@ -22,5 +24,3 @@ export type {
   WireRequest,
   WireResponse,
 } from './types.ts';
-// Snapshots
-export type { Snapshot, SnapshotStep } from './snapshots.ts';

@@ -6,7 +6,7 @@
 import { randomBytes } from 'node:crypto';
 import { getError } from '@moedata/spec/errors';
 import { routes } from '@moedata/spec/routes';
-import { type Scenario, createScenarioContext } from './scenario.ts';
+import { createScenarioContext, type Scenario } from './scenario.ts';
 import { scenarios as allScenarios } from './scenarios/index.ts';
 import { BudgetExhaustedError, createSender, type Sender } from './sender.ts';
 import { readSnapshot, type Secrets, writeSnapshot } from './snapshots.ts';

@@ -1,8 +1,9 @@
 /** Each operation's documented field errors: missing, empty or mistyped fields and over-limit lists. */
+
+import type { OperationId } from '@moedata/spec/routes';
 import { GET_USER_MAX_IDENTIFIERS, MERGE_MAX_PAIRS } from '@moedata/spec/rules';
 import type { Expectation } from '../expectations.ts';
 import type { Scenario, ScenarioContext } from '../scenario.ts';
-import type { OperationId } from '@moedata/spec/routes';
 import { trackUserBody } from './request-errors.ts';
 
 /** A scenario of one request whose body is built for this run. */

@@ -1,8 +1,8 @@
 /** Test targets: the emulator on a free port, and a stub that answers one catalogue row differently. */
 import { createServer, type IncomingMessage } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { getError } from '@moedata/spec/errors';
 import { type MockServer, startMockServer } from '@moedata/mock/node';
+import { getError } from '@moedata/spec/errors';
 
 export const WORKSPACE = 'CONFORMANCEWS';
 export const KEY = 'conformance-secret';
