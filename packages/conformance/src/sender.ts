@@ -46,7 +46,7 @@ export interface SendOptions {
 export interface Sender {
   /** Sends (or, in a dry run, prints and returns undefined). */
   send(request: WireRequest, options?: SendOptions): Promise<WireResponse | undefined>;
-  /** Sends a clean-up request out of the budget reserved for it; `customerId` leaves the pending set. */
+  /** Sends a clean-up request out of the budget reserved for it (never past `maxRequests`); `customerId` leaves the pending set. */
   sendCleanup(request: WireRequest, customerId: string): Promise<WireResponse | undefined>;
   /** Changes the least time between two requests (once the target is known). */
   setPace(intervalMs: number): void;
@@ -156,6 +156,9 @@ export function createSender(options: SenderOptions): Sender {
     },
     async sendCleanup(request, customerId) {
       assertPrefixed(request.body, options.prefix);
+      // Reserved when the user was created; a second try (after a 429) must still fit.
+      if (sent + 1 > options.maxRequests)
+        throw new BudgetExhaustedError(`--max-requests ${options.maxRequests} reached during clean-up`);
       pendingIds.delete(customerId);
       return transmit(request);
     },

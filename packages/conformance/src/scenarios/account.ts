@@ -14,7 +14,7 @@ function accountScenario(
 ): Scenario {
   return {
     id,
-    title: `A workspace ${title} is refused (emulator only)`,
+    title: `A workspace ${title} is refused`,
     emulatorOnly: true,
     async run(context) {
       const workspace = `MOEDATACONFORMANCE${id.replaceAll('-', '').toUpperCase()}`;
