@@ -24,8 +24,8 @@ export type Expectation =
   /** The contract says nothing: the answer is shown, not judged. */
   | { readonly kind: 'unknown'; readonly reason: string };
 
-// Values the service makes up per request: compared for presence, never for equality.
-const PER_REQUEST_FIELDS = new Set(['request_id', 'code']);
+/** Body fields the service makes up per request: compared for presence, never for equality. */
+export const PER_REQUEST_FIELDS: ReadonlySet<string> = new Set(['request_id', 'code']);
 const PLACEHOLDER_ID = '<request id>';
 
 /** The expectation in one line, for the report. */

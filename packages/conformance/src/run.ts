@@ -5,8 +5,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import { getError } from '@moedata/spec/errors';
-import { routes } from '@moedata/spec/routes';
-import { createScenarioContext, type Scenario } from './scenario.ts';
+import { buildRequest, createScenarioContext, type Scenario } from './scenario.ts';
 import { scenarios as allScenarios } from './scenarios/index.ts';
 import { BudgetExhaustedError, createSender, type Sender } from './sender.ts';
 import { readSnapshot, type Secrets, writeSnapshot } from './snapshots.ts';
@@ -87,16 +86,10 @@ async function cleanUp(
   const failed: { customerId: string; reason: string }[] = [];
   const notFound = getError('deleteUserNotFound');
   for (const customerId of sender.pending()) {
-    const request = {
-      origin: routes.deleteUser.server,
-      method: 'POST',
-      path: `${routes.deleteUser.path}?app_id=${encodeURIComponent(options.workspace)}`,
-      headers: {
-        authorization: `Basic ${Buffer.from(`${options.workspace}:${options.key}`).toString('base64')}`,
-        'content-type': 'application/json',
-      },
-      body: JSON.stringify({ identity_type: 'customer_id', identity_value: customerId }),
-    };
+    const request = buildRequest(options, 'deleteUser', {
+      identity_type: 'customer_id',
+      identity_value: customerId,
+    });
     try {
       let answer = await sender.sendCleanup(request, customerId);
       if (answer?.status === 429) {

@@ -67,6 +67,37 @@ export interface ScenarioContext {
   mockApi(method: string, path: string, body?: unknown): Promise<WireResponse | undefined>;
 }
 
+/** A request for an operation: its path and app_id, Basic auth, `Content-Type: application/json`. */
+export function buildRequest(
+  secrets: { readonly workspace: string; readonly key: string },
+  operationId: OperationId,
+  body: unknown,
+  options: RequestOptions = {},
+): WireRequest {
+  const route = routes[operationId];
+  const appId = options.appId === undefined ? secrets.workspace : options.appId;
+  let path = route.path
+    .replace('{schedule_id}', encodeURIComponent(options.scheduleId ?? ''))
+    .replace('/{app_id}', appId === null ? '' : `/${encodeURIComponent(appId)}`);
+  if (route.appIdIn === 'query' && appId !== null) path += `?app_id=${encodeURIComponent(appId)}`;
+  const credentials = options.credentials ?? secrets;
+  const headers: Record<string, string> = {
+    authorization: `Basic ${Buffer.from(`${credentials.workspace}:${credentials.key}`).toString('base64')}`,
+    'content-type': 'application/json',
+  };
+  for (const [name, value] of Object.entries(options.headers ?? {})) {
+    if (value === undefined) delete headers[name];
+    else headers[name] = value;
+  }
+  return {
+    origin: route.server,
+    method: options.method ?? 'POST',
+    path,
+    headers,
+    ...(body === undefined ? {} : { body: typeof body === 'string' ? body : JSON.stringify(body) }),
+  };
+}
+
 /** The `customer_id` values of the run in a JSON body, at any depth (none when it is not JSON). */
 export function customerIdsIn(body: string | undefined, prefix: string): string[] {
   if (body === undefined) return [];
@@ -99,8 +130,6 @@ export function createScenarioContext(settings: {
 }): { context: ScenarioContext; steps: StepReport[] } {
   const { sender, secrets } = settings;
   const steps: StepReport[] = [];
-  const basic = (workspace: string, key: string) =>
-    `Basic ${Buffer.from(`${workspace}:${key}`).toString('base64')}`;
 
   const context: ScenarioContext = {
     workspace: secrets.workspace,
@@ -109,30 +138,7 @@ export function createScenarioContext(settings: {
     emulator: settings.emulator,
     userId: (name) => `${secrets.prefix}${name}`,
     email: (name) => `${secrets.prefix}${name}@example.invalid`,
-    request(operationId, body, options = {}) {
-      const route = routes[operationId];
-      const appId = options.appId === undefined ? secrets.workspace : options.appId;
-      let path = route.path
-        .replace('{schedule_id}', encodeURIComponent(options.scheduleId ?? ''))
-        .replace('/{app_id}', appId === null ? '' : `/${encodeURIComponent(appId)}`);
-      if (route.appIdIn === 'query' && appId !== null) path += `?app_id=${encodeURIComponent(appId)}`;
-      const credentials = options.credentials ?? secrets;
-      const headers: Record<string, string> = {
-        authorization: basic(credentials.workspace, credentials.key),
-        'content-type': 'application/json',
-      };
-      for (const [name, value] of Object.entries(options.headers ?? {})) {
-        if (value === undefined) delete headers[name];
-        else headers[name] = value;
-      }
-      return {
-        origin: route.server,
-        method: options.method ?? 'POST',
-        path,
-        headers,
-        ...(body === undefined ? {} : { body: typeof body === 'string' ? body : JSON.stringify(body) }),
-      };
-    },
+    request: (operationId, body, options = {}) => buildRequest(secrets, operationId, body, options),
     async step(label, request, expectation, options = {}) {
       settings.signal?.throwIfAborted();
       const sendOptions = { creates: options.creates ?? customerIdsIn(request.body, secrets.prefix) };

@@ -108,7 +108,7 @@ describe('createSender', () => {
     expect(await sender.send(trackUser(`${prefix}a`))).toBeUndefined();
     expect(calls).toEqual([]);
     expect(printed).toEqual([
-      `[dry-run] POST https://core.test/v1/customer/WS {"authorization":"Basic <redacted>","content-type":"application/json"} {"type":"customer","customer_id":"${prefix}a"}`,
+      `[dry-run] POST https://core.test/v1/customer/WS {"authorization":"<redacted>","content-type":"application/json"} {"type":"customer","customer_id":"${prefix}a"}`,
     ]);
     await expect(sender.send(trackUser(`${prefix}a`))).rejects.toThrow(BudgetExhaustedError);
   });

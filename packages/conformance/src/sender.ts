@@ -117,7 +117,7 @@ export function createSender(options: SenderOptions): Sender {
     if (options.dryRun) {
       const body = request.body === undefined ? '' : ` ${summariseBody(request.body)}`;
       print(
-        `[dry-run] ${request.method} ${url} ${JSON.stringify(redactAuthorization(request.headers))}${body}`,
+        `[dry-run] ${request.method} ${url} ${JSON.stringify(hideAuthorization(request.headers))}${body}`,
       );
       return undefined;
     }
@@ -173,10 +173,11 @@ export function createSender(options: SenderOptions): Sender {
   };
 }
 
-function redactAuthorization(headers: Readonly<Record<string, string>>): Record<string, string> {
+/** The headers with the Authorization value replaced: what reports, dry runs and snapshots show. */
+export function hideAuthorization(headers: Readonly<Record<string, string>>): Record<string, string> {
   const copy: Record<string, string> = {};
   for (const [name, value] of Object.entries(headers))
-    copy[name] = name.toLowerCase() === 'authorization' ? 'Basic <redacted>' : value;
+    copy[name] = name.toLowerCase() === 'authorization' ? '<redacted>' : value;
   return copy;
 }
 

@@ -51,7 +51,7 @@ describe('toSnapshotStep', () => {
     );
     expect(step.request).toMatchObject({
       path: '/v1/customer/{{workspace}}',
-      headers: { authorization: '{{redacted}}' },
+      headers: { authorization: '<redacted>' },
     });
     expect(step.response.headers).toEqual({ 'x-ratelimit-limit': '10000; w=60' });
   });

@@ -6,8 +6,8 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { RATE_LIMIT_HEADER_NAMES } from '@moedata/spec/rate-limit';
-import { equalityCheck, leaves } from './expectations.ts';
-import { summariseBody } from './sender.ts';
+import { equalityCheck, leaves, PER_REQUEST_FIELDS } from './expectations.ts';
+import { hideAuthorization, summariseBody } from './sender.ts';
 import type { Check, ScenarioReport, WireRequest, WireResponse } from './types.ts';
 
 /** What is replaced by a placeholder before anything is written or compared. */
@@ -37,7 +37,6 @@ export interface Snapshot {
 
 /** Response headers worth keeping: the rest (dates, trace ids, cookies) differ on every call. */
 const KEPT_RESPONSE_HEADERS = ['content-type', ...Object.values(RATE_LIMIT_HEADER_NAMES)];
-const PER_REQUEST_FIELDS = new Set(['request_id', 'code']);
 const MOENGAGE_ID = /^[0-9a-f]{24}$/;
 
 /** Replaces credentials, the run prefix, request ids and MoEngage ids with placeholders, at any depth. */
@@ -72,9 +71,9 @@ export function toSnapshotStep(
   secrets: Secrets,
 ): SnapshotStep {
   const requestHeaders = Object.fromEntries(
-    Object.entries(request.headers).map(([name, value]) => [
+    Object.entries(hideAuthorization(request.headers)).map(([name, value]) => [
       name,
-      name.toLowerCase() === 'authorization' ? '{{redacted}}' : redactText(value, secrets),
+      redactText(value, secrets),
     ]),
   );
   const responseHeaders = Object.fromEntries(
