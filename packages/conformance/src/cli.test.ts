@@ -64,6 +64,10 @@ describe('runCli', () => {
     [['--workspace', 'W', '--key', 'K', '--record', 'a', '--replay', 'b'], /cannot be combined/],
     [['--workspace', 'W', '--key', 'K', '--max-requests', 'lots'], /--max-requests must be a whole number/],
     [['--workspace', 'W', '--key', 'K', '--only', 'no-such-scenario'], /unknown scenario no-such-scenario/],
+    [
+      ['--workspace', 'W', '--key', 'K', '--emulator'],
+      /--emulator: https:\/\/api-01.moengage.com is MoEngage/,
+    ],
   ])('exits with 2 and says what is wrong: %j', async (argv, message) => {
     const run = io();
     expect(await runCli(argv, run.io)).toBe(2);
@@ -96,7 +100,9 @@ describe('runCli', () => {
       const run = io({ MOENGAGE_WORKSPACE_ID: WORKSPACE, MOENGAGE_API_KEY: KEY });
       const file = join(dir, 'report.json');
       expect(await runCli(['--base-url', emulator.url, '--json', file], run.io)).toBe(0);
-      const report = JSON.parse(readFileSync(file, 'utf8')) as ConformanceReport;
+      const text = readFileSync(file, 'utf8');
+      expect(text).not.toContain(Buffer.from(`${WORKSPACE}:${KEY}`).toString('base64'));
+      const report = JSON.parse(text) as ConformanceReport;
       expect(report.summary.match).toBe(scenarios.length);
       expect(run.out.at(-1)).toMatch(/100 % match$/);
     });

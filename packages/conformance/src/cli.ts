@@ -106,6 +106,11 @@ export function parseCli(
     throw new UsageError(`--data-center must be one of ${DATA_CENTERS.join(', ')}, got "${dataCenter}"`);
   if (baseUrl !== undefined && !URL.canParse(baseUrl))
     throw new UsageError(`--base-url is not a URL: "${baseUrl}"`);
+  const coreUrl = baseUrl ?? coreHost(dataCenter as DataCenter);
+  if (values.emulator && new URL(coreUrl).hostname.endsWith('.moengage.com'))
+    throw new UsageError(
+      `--emulator: ${coreUrl} is MoEngage; account-state scenarios only ever run against the emulator`,
+    );
   const only = values.only?.split(',').map((id) => id.trim());
   const unknown = only?.filter((id) => !scenarios.some((scenario) => scenario.id === id)) ?? [];
   if (unknown.length > 0) throw new UsageError(`unknown scenario ${unknown.join(', ')} (--list shows them)`);
@@ -114,7 +119,7 @@ export function parseCli(
   const intervalMs = positiveInteger('--interval-ms', values['interval-ms']);
   const settleMs = positiveInteger('--settle-ms', values['settle-ms']);
   const options: RunOptions = {
-    coreUrl: baseUrl ?? coreHost(dataCenter as DataCenter),
+    coreUrl,
     fileImportsUrl: baseUrl ?? fileImportsHost(dataCenter as DataCenter),
     workspace,
     key,

@@ -1,7 +1,7 @@
 /** What a scenario is, and the context it runs in: request building, steps, checks. */
 import { type OperationId, routes } from '@moedata/spec/routes';
 import { checkAgainstContract, describeExpectation, type Expectation } from './expectations.ts';
-import type { Sender } from './sender.ts';
+import { hideAuthorization, type Sender } from './sender.ts';
 import { checkAgainstSnapshot, type Secrets, type Snapshot } from './snapshots.ts';
 import type { Check, StepReport, WireRequest, WireResponse } from './types.ts';
 
@@ -179,7 +179,9 @@ export function createScenarioContext(settings: {
     response: WireResponse | undefined,
     options: StepOptions,
   ): StepReport {
-    const base = { label, request, ...(response === undefined ? {} : { response }) };
+    // Reports are written to files and CI logs: never with the credentials.
+    const shown = { ...request, headers: hideAuthorization(request.headers) };
+    const base = { label, request: shown, ...(response === undefined ? {} : { response }) };
     if (response === undefined) return { ...base, expectation: describeExpectation(expectation), checks: [] };
     if (settings.replaying) {
       const recorded = settings.snapshot?.steps.find((step) => step.label === recordedLabel);
