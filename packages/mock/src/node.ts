@@ -63,13 +63,5 @@ export function setupMoEngageServer(options: MoEngageServerOptions = {}): MoEnga
 // The standalone server and its pieces
 export { DEMO_WORKSPACE } from './cli/demo-workspace.ts';
 export { type CliIo, type RunningCli, runCli, type StartCliOptions, startCli } from './cli/main.ts';
-// The proxy (`moengage-mock proxy`): MoEngage traffic checked against the contract
-export type { Divergence, Exchange } from './proxy/divergences.ts';
-export { findDivergences } from './proxy/divergences.ts';
-export { type ProxyServer, type ProxyServerOptions, startProxyServer } from './proxy/proxy-server.ts';
-export type { CorsOrigins } from './server/cors.ts';
-export { createLogger, type Logger, type LogLevel, type LogSink } from './server/logger.ts';
-export { DOCS_PATH, type MockServer, type MockServerOptions, startMockServer } from './server/mock-server.ts';
-
 // Persistence
 export { createSqliteStore, type SqliteStoreOptions } from './store/sqlite.ts';

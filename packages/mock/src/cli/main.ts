@@ -8,7 +8,6 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createEngine } from '../engine/engine.ts';
 import type { WorkspaceConfig } from '../engine/types.ts';
-import { runProxyCli } from '../proxy/cli.ts';
 import { createLogger, type Logger, type LogSink } from '../server/logger.ts';
 import { type MockServer, startMockServer } from '../server/mock-server.ts';
 import { stopOnSignals } from '../server/shutdown.ts';
@@ -182,7 +181,8 @@ export async function startCli(
  */
 export async function runCli(argv: readonly string[], io: CliIo = processIo): Promise<void> {
   try {
-    if (argv[0] === 'proxy') return await runProxyCli(argv.slice(1), io);
+    // Loaded only when asked for: `@moedata/mock/node` re-exports this module and must stay quick to load.
+    if (argv[0] === 'proxy') return await (await import('../proxy/cli.ts')).runProxyCli(argv.slice(1), io);
     await startCli(argv, io, { onStarted: (running) => stopOnSignals(running.stop, running.logger) });
   } catch (error) {
     if (error instanceof CliUsageError) {
