@@ -33,9 +33,19 @@ function renderScenario(scenario: ScenarioReport, verbose: boolean): string[] {
   ];
 }
 
+function renderCleanup({ mode, cleanup }: ConformanceReport): string {
+  if (mode === 'dry-run') return `clean-up: ${cleanup.attempted} Delete User requests printed`;
+  const failed = cleanup.failed.map((failure) => `${failure.customerId} (${failure.reason})`);
+  return [
+    `clean-up: ${cleanup.deleted.length} users deleted`,
+    `${cleanup.absent.length} already absent (never created, or merged away)`,
+    ...(failed.length === 0 ? [] : [`${failed.length} NOT deleted: ${failed.join('; ')}`]),
+  ].join(', ');
+}
+
 /** The report as text; `verbose` lists matching checks too. */
 export function renderReport(report: ConformanceReport, verbose = false): string {
-  const { summary, cleanup } = report;
+  const { summary } = report;
   const total = report.scenarios.length - summary.skipped;
   const share = total === 0 ? 0 : Math.round((summary.match / total) * 1000) / 10;
   return [
@@ -43,7 +53,7 @@ export function renderReport(report: ConformanceReport, verbose = false): string
     `customer_id prefix ${report.prefix}; ${report.requestsSent} of at most ${report.maxRequests} requests sent`,
     '',
     ...report.scenarios.flatMap((scenario) => [...renderScenario(scenario, verbose), '']),
-    `clean-up: ${cleanup.deleted.length} users deleted${cleanup.failed.length === 0 ? '' : `, ${cleanup.failed.length} NOT deleted: ${cleanup.failed.map((f) => `${f.customerId} (${f.reason})`).join('; ')}`}`,
+    renderCleanup(report),
     ...(report.stoppedEarly === undefined ? [] : [`stopped early: ${report.stoppedEarly}`]),
     `${summary.match} match, ${summary.differs} differ, ${summary['could not tell']} could not tell, ${summary.skipped} skipped: ${share} % match`,
     ...(summary.differs === 0

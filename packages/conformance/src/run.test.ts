@@ -41,6 +41,9 @@ describe('against the emulator', () => {
     expect(report.target.emulator).toBe(true);
     expect(report.summary).toEqual({ match: scenarios.length, differs: 0, 'could not tell': 0, skipped: 0 });
     expect(report.cleanup.failed).toEqual([]);
+    expect(report.cleanup.deleted).toContain(`${runPrefix('ci')}round-trip`);
+    // Refused requests create nobody: their Delete User finds no one.
+    expect(report.cleanup.absent).toContain(`${runPrefix('ci')}wrong-key`);
     expect(usersOfRun('ci')).toEqual([]);
     expect(renderReport(report)).toContain(`${scenarios.length} match, 0 differ`);
   });
@@ -95,6 +98,10 @@ describe('safety', () => {
     });
 
     expect(report.requestsSent).toBe(printed.length);
+    expect(report.cleanup).toMatchObject({ deleted: [], absent: [], failed: [] });
+    expect(printed.filter((line) => line.includes('/v1/customer/delete?')).length).toBeGreaterThanOrEqual(
+      report.cleanup.attempted,
+    );
     expect(printed.length).toBeGreaterThan(scenarios.length);
     expect(
       printed.every(

@@ -83,9 +83,11 @@ async function cleanUp(
   sleep: (ms: number) => Promise<void>,
 ): Promise<CleanupReport> {
   const deleted: string[] = [];
+  const absent: string[] = [];
   const failed: { customerId: string; reason: string }[] = [];
   const notFound = getError('deleteUserNotFound');
-  for (const customerId of sender.pending()) {
+  const pending = sender.pending();
+  for (const customerId of pending) {
     const request = buildRequest(options, 'deleteUser', {
       identity_type: 'customer_id',
       identity_value: customerId,
@@ -98,15 +100,16 @@ async function cleanUp(
         answer = await sender.sendCleanup(request, customerId);
       }
       const type = (answer?.body as { error?: { type?: unknown } } | undefined)?.error?.type;
-      if (answer === undefined || answer.status === 200) deleted.push(customerId);
+      if (answer === undefined) continue; // a dry run: printed, nothing to tell
+      if (answer.status === 200) deleted.push(customerId);
       // Never created (the request that named it was rejected), or merged into another user.
-      else if (answer.status === notFound.status && type === notFound.type) deleted.push(customerId);
+      else if (answer.status === notFound.status && type === notFound.type) absent.push(customerId);
       else failed.push({ customerId, reason: `${answer.status} ${JSON.stringify(answer.body)}` });
     } catch (error) {
       failed.push({ customerId, reason: error instanceof Error ? error.message : String(error) });
     }
   }
-  return { deleted, failed };
+  return { attempted: pending.length, deleted, absent, failed };
 }
 
 /** Runs the suite and returns the report; never leaves users of the run behind unless their Delete User failed. */
@@ -143,7 +146,7 @@ export async function runConformance(options: RunOptions): Promise<ConformanceRe
 
   const reports: ScenarioReport[] = [];
   let stoppedEarly: string | undefined;
-  let cleanup: CleanupReport = { deleted: [], failed: [] };
+  let cleanup: CleanupReport = { attempted: 0, deleted: [], absent: [], failed: [] };
   try {
     for (const scenario of selected) {
       if (options.signal?.aborted) {

@@ -57,9 +57,14 @@ export interface ScenarioReport {
   readonly steps: readonly StepReport[];
 }
 
-/** What the run deleted at the end (or failed to). */
+/** What the clean-up did with each user the run may have created. */
 export interface CleanupReport {
+  /** Delete User requests sent (or printed, in a dry run). */
+  readonly attempted: number;
+  /** Deleted (200). */
   readonly deleted: readonly string[];
+  /** "User doesn't exist": never created (the request naming it was refused), or merged away. */
+  readonly absent: readonly string[];
   readonly failed: readonly { readonly customerId: string; readonly reason: string }[];
 }
 

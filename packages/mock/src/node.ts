@@ -63,5 +63,9 @@ export function setupMoEngageServer(options: MoEngageServerOptions = {}): MoEnga
 // The standalone server and its pieces
 export { DEMO_WORKSPACE } from './cli/demo-workspace.ts';
 export { type CliIo, type RunningCli, runCli, type StartCliOptions, startCli } from './cli/main.ts';
+export type { CorsOrigins } from './server/cors.ts';
+export { createLogger, type Logger, type LogLevel, type LogSink } from './server/logger.ts';
+export { DOCS_PATH, type MockServer, type MockServerOptions, startMockServer } from './server/mock-server.ts';
+
 // Persistence
 export { createSqliteStore, type SqliteStoreOptions } from './store/sqlite.ts';
