@@ -99,6 +99,10 @@ describe('safety', () => {
 
     expect(report.requestsSent).toBe(printed.length);
     expect(report.cleanup).toMatchObject({ deleted: [], absent: [], failed: [] });
+    // Steps that build on a write are printed too, e.g. the Merge after its two Track Users.
+    expect(
+      printed.some((line) => line.includes('/v1/customer/merge?') && line.includes('merge-retained')),
+    ).toBe(true);
     expect(printed.filter((line) => line.includes('/v1/customer/delete?')).length).toBeGreaterThanOrEqual(
       report.cleanup.attempted,
     );
