@@ -7,6 +7,7 @@
 import { execFileSync } from 'node:child_process';
 import {
   cpSync,
+  existsSync,
   mkdirSync,
   mkdtempSync,
   readdirSync,
@@ -23,21 +24,39 @@ import { fileURLToPath } from 'node:url';
 const packageDir = fileURLToPath(new URL('..', import.meta.url));
 const workspaceRoot = fileURLToPath(new URL('../../..', import.meta.url));
 
-/** The published packages, by their folder in the workspace. */
-export const PUBLISHED_PACKAGES = {
-  '@moedata/spec': 'spec',
-  '@moedata/client': 'packages/client',
-  '@moedata/mock': 'packages/mock',
-} as const;
-
-export type PublishedPackage = keyof typeof PUBLISHED_PACKAGES;
+/**
+ * The published packages and their folders: the changesets `fixed` group (the packages released together
+ * as one version) names them, the workspace's package.json files place them.
+ */
+export function publishedPackages(): Map<string, string> {
+  const config = JSON.parse(readFileSync(join(workspaceRoot, '.changeset', 'config.json'), 'utf8')) as {
+    fixed: string[][];
+  };
+  const names = new Set(config.fixed.flat());
+  const folders = new Map<string, string>();
+  for (const folder of [
+    'spec',
+    ...['packages', 'apps'].flatMap((parent) =>
+      readdirSync(join(workspaceRoot, parent)).map((name) => `${parent}/${name}`),
+    ),
+  ]) {
+    const manifest = join(workspaceRoot, folder, 'package.json');
+    if (!existsSync(manifest)) continue;
+    const { name } = JSON.parse(readFileSync(manifest, 'utf8')) as { name: string };
+    if (names.has(name)) folders.set(name, folder);
+  }
+  const missing = [...names].filter((name) => !folders.has(name));
+  if (missing.length > 0)
+    throw new Error(`no workspace folder holds ${missing.join(', ')} (.changeset/config.json)`);
+  return folders;
+}
 
 /** What an app installs beside the packages to write and test code with them. */
 const CONSUMER_TOOLS = ['typescript', '@types/node', 'vitest'];
 
 /** A Markdown file a tarball ships. */
 export interface PackedMarkdown {
-  readonly packageName: PublishedPackage;
+  readonly packageName: string;
   /** Path inside the tarball (`README.md`, `docs/ingestor.md`). */
   readonly path: string;
   /** Path in the repository, for messages (`packages/client/README.md`). */
@@ -59,7 +78,7 @@ export function packedDocument(consumer: Consumer): unknown {
   );
 }
 
-/** Packs the three packages and builds the consumer project in a fresh temporary folder. */
+/** Packs the published packages and builds the consumer project in a fresh temporary folder. */
 export function createConsumer(): Consumer {
   const dir = mkdtempSync(join(tmpdir(), 'moedata-doc-samples-'));
   const packDir = join(dir, '.tarballs');
@@ -74,7 +93,8 @@ export function createConsumer(): Consumer {
   };
 
   const markdown: PackedMarkdown[] = [];
-  for (const [name, folder] of Object.entries(PUBLISHED_PACKAGES) as [PublishedPackage, string][]) {
+  const published = publishedPackages();
+  for (const [name, folder] of published) {
     const source = join(workspaceRoot, folder);
     if (!readdirSync(source).includes('dist')) {
       throw new Error(`${name} is not built: run \`pnpm turbo run build --filter ${name}\` first.`);
@@ -93,7 +113,7 @@ export function createConsumer(): Consumer {
       peerDependencies?: Record<string, string>;
     };
     for (const dependency of Object.keys({ ...manifest.dependencies, ...manifest.peerDependencies })) {
-      if (dependency in PUBLISHED_PACKAGES) continue;
+      if (published.has(dependency)) continue;
       // pnpm links every direct dependency of a workspace package into its own node_modules.
       link(dependency, join(source, 'node_modules', dependency));
     }

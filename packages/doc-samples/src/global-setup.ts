@@ -7,7 +7,7 @@
 import { readFileSync, rmSync } from 'node:fs';
 import type { TestProject } from 'vitest/node';
 import { compileSamples, writeSamples } from './compile.ts';
-import { type Consumer, createConsumer, type PublishedPackage, packedDocument } from './consumer.ts';
+import { type Consumer, createConsumer, packedDocument } from './consumer.ts';
 import { type DocumentWithCodeSamples, type Sample, samplesOfDocument, samplesOfReadme } from './samples.ts';
 
 export interface DocSamples {
@@ -26,7 +26,7 @@ declare module 'vitest' {
 }
 
 /** `client-readme` for the client's README.md, `client-docs-ingestor` for docs/ingestor.md: file-safe ids. */
-function readmeName(packageName: PublishedPackage, path: string): string {
+function readmeName(packageName: string, path: string): string {
   const file = path
     .replace(/\.md$/i, '')
     .replace(/[^A-Za-z0-9]+/g, '-')
