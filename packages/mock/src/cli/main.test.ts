@@ -11,6 +11,8 @@ import {
   trackUser,
   trackUserBody,
 } from '../../test/support/data-api.ts';
+import { createSqliteStore } from '../store/sqlite.ts';
+import { damageMiddlePages } from '../store/test-support/fixtures.ts';
 
 const repoRoot = fileURLToPath(new URL('../../../../', import.meta.url));
 const mainScript = 'packages/mock/src/cli/main.ts';
@@ -141,6 +143,26 @@ describe('moengage-mock CLI', { timeout: 30_000 }, () => {
     expect(result.status).toBe(2);
     expect(result.stderr).toContain('--app');
     expect(result.stderr).toContain('is not a folder');
+  });
+
+  it('exits 2 at start-up on a --data file with a damaged page, saying so', () => {
+    const dataFile = join(folder, 'state.db');
+    const store = createSqliteStore({ path: dataFile });
+    for (let n = 0; n < 300; n += 1) {
+      store.users.put({
+        workspaceId: 'WS1',
+        moengageId: `m${n}`,
+        customerId: `c${n}`,
+        attributes: { pad: 'x'.repeat(200) },
+        createdAt: 0,
+        updatedAt: 0,
+      });
+    }
+    store.close();
+    damageMiddlePages(dataFile);
+    const result = runToCompletion(mainScript, ['--port', '0', '--data', dataFile]);
+    expect(result.status).toBe(2);
+    expect(result.stderr).toContain(`--data: The data file ${dataFile} is damaged`);
   });
 
   it('stops gracefully on SIGTERM with exit code 0', async () => {

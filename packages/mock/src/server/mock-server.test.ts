@@ -9,6 +9,10 @@ import {
   trackUser,
   trackUserBody,
 } from '../../test/support/data-api.ts';
+import { createEngine } from '../engine/engine.ts';
+import { createSqliteStore } from '../store/sqlite.ts';
+import { StoreUnavailableError } from '../store/store-unavailable.ts';
+import { createLogger } from './logger.ts';
 import { type MockServer, startMockServer } from './mock-server.ts';
 
 let server: MockServer;
@@ -225,5 +229,42 @@ describe('standalone server over real HTTP', () => {
     expect(((await response.json()) as { message: string }).message).toContain(
       'pnpm --filter @moedata/docs build',
     );
+  });
+});
+
+describe('a store that cannot write', () => {
+  it('answers 503 and logs the SQLite message at error level, once per failed request', async () => {
+    const store = createSqliteStore({ path: ':memory:' });
+    const engine = createEngine({
+      store,
+      workspaces: { [TEST_WORKSPACE.workspaceId]: { apiKey: TEST_WORKSPACE.apiKey } },
+    });
+    const errors: string[] = [];
+    const failing = await startMockServer({
+      port: 0,
+      engine,
+      logger: createLogger('error', { out: () => {}, err: (line) => errors.push(line) }),
+    });
+    try {
+      const originalPut = store.users.put;
+      store.users.put = () => {
+        throw new StoreUnavailableError('The data file failed: database or disk is full (SQLite code 13).', {
+          cause: new Error('database or disk is full'),
+        });
+      };
+      const response = await trackUser(failing.url, trackUserBody('john'));
+      expect(response.status).toBe(503);
+      expect(await response.text()).toContain('database or disk is full');
+      expect(errors).toEqual([
+        expect.stringMatching(/^POST \/v1\/customer\/\S+ → 503: .*database or disk is full/),
+      ]);
+
+      store.users.put = originalPut;
+      expect((await trackUser(failing.url, trackUserBody('john'))).status).toBe(200);
+      expect(errors).toHaveLength(1);
+    } finally {
+      await failing.close();
+      store.close();
+    }
   });
 });

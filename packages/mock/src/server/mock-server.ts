@@ -9,6 +9,7 @@ import type { AddressInfo } from 'node:net';
 import { createEngine } from '../engine/engine.ts';
 import { isUnderApiRoot, parseRequestUrl } from '../engine/routing.ts';
 import type { Engine, EngineOptions } from '../engine/types.ts';
+import { StoreUnavailableError } from '../store/store-unavailable.ts';
 import { answerPreflight, type CorsOrigins, corsHeaders, isPreflight } from './cors.ts';
 import { handleInspection, INSPECTION_PREFIX } from './inspection.ts';
 import { createLogger, type Logger } from './logger.ts';
@@ -110,6 +111,7 @@ async function answerDataApi(
   const limit = state.engine.bodyLimit(head);
   const { body, exceeded } = await readBodyUpTo(request, limit);
   const answer = await state.engine.handle({ ...head, body, bodyExceededLimit: exceeded });
+  if (answer.internalError !== undefined) logInternalError(state, head, answer);
   if (exceeded) {
     // The rest of the body is still in the socket: this connection cannot carry another request.
     response.setHeader('connection', 'close');
@@ -117,6 +119,18 @@ async function answerDataApi(
   }
   // CORS headers go in with the answer's (one writeHead, no setHeader per request on this hot path).
   sendJson(state, response, answer.status, answer.body, Object.assign(cors, answer.headers));
+}
+
+/** A 500 or 503 the engine answered for a thrown error: the cause (SQLite's own message) at error level. */
+function logInternalError(
+  state: ServerState,
+  head: { method: string; url: string },
+  answer: { status: number; internalError?: unknown },
+): void {
+  const error = answer.internalError;
+  const cause = error instanceof Error && error.cause instanceof Error ? ` (${error.cause.message})` : '';
+  const what = error instanceof Error ? `${error.message}${cause}` : String(error);
+  state.logger.error(`${head.method} ${head.url} → ${answer.status}: ${what}`);
 }
 
 function setHeaders(response: ServerResponse, headers: Record<string, string>): void {
@@ -204,9 +218,14 @@ export async function startMockServer(options: MockServerOptions = {}): Promise<
         if (state.closing) httpServer.closeIdleConnections();
       });
       route(state, request, response).catch((error: unknown) => {
-        state.logger.error(`${request.method} ${request.url} failed inside the emulator: ${String(error)}`);
+        const unavailable = error instanceof StoreUnavailableError;
+        state.logger.error(
+          `${request.method} ${request.url} failed inside the emulator: ${String(error)}${unavailable && error.cause instanceof Error ? ` (${error.cause.message})` : ''}`,
+        );
         if (response.headersSent) response.destroy();
-        else {
+        else if (unavailable) {
+          sendJson(state, response, 503, { status: 'fail', message: `${error.message} Retry later.` });
+        } else {
           sendJson(state, response, 500, {
             status: 'fail',
             message:

@@ -8,6 +8,8 @@ import { DatabaseSync, type StatementSync } from 'node:sqlite';
 import { seedInto } from './memory.ts';
 import { checkRequestLogLimit, DEFAULT_REQUEST_LOG_LIMIT } from './request-log-limit.ts';
 import { ALL_TABLES, applySchema, LOG_TABLES } from './sqlite-schema.ts';
+import { storageFailure, transactionRunner } from './sqlite-transaction.ts';
+import { StoreUnavailableError } from './store-unavailable.ts';
 import type {
   DeviceCollection,
   EventCollection,
@@ -42,25 +44,44 @@ export interface SqliteStoreOptions {
 
 type Row = Record<string, unknown>;
 
-/** A statement that binds positional parameters and decodes the `data` column of every row. */
+/**
+ * A statement that binds positional parameters and decodes the `data` column of every row. A storage
+ * failure (disk full, I/O error, corrupted page) surfaces as a `StoreUnavailableError`.
+ */
 class Query<T> {
   readonly #statement: StatementSync;
   constructor(db: DatabaseSync, sql: string) {
     this.#statement = db.prepare(sql);
   }
   all(...params: Array<string | number | null>): T[] {
-    return (this.#statement.all(...params) as Row[]).map((row) => JSON.parse(String(row.data)) as T);
+    try {
+      return (this.#statement.all(...params) as Row[]).map((row) => JSON.parse(String(row.data)) as T);
+    } catch (error) {
+      throw storageFailure(error);
+    }
   }
   first(...params: Array<string | number | null>): T | undefined {
-    const row = this.#statement.get(...params) as Row | undefined;
-    return row === undefined ? undefined : (JSON.parse(String(row.data)) as T);
+    try {
+      const row = this.#statement.get(...params) as Row | undefined;
+      return row === undefined ? undefined : (JSON.parse(String(row.data)) as T);
+    } catch (error) {
+      throw storageFailure(error);
+    }
   }
   run(...params: Array<string | number | null>): number {
-    return Number(this.#statement.run(...params).changes);
+    try {
+      return Number(this.#statement.run(...params).changes);
+    } catch (error) {
+      throw storageFailure(error);
+    }
   }
   count(...params: Array<string | number | null>): number {
-    const row = this.#statement.get(...params) as Row | undefined;
-    return Number(row?.n ?? 0);
+    try {
+      const row = this.#statement.get(...params) as Row | undefined;
+      return Number(row?.n ?? 0);
+    } catch (error) {
+      throw storageFailure(error);
+    }
   }
 }
 
@@ -253,26 +274,22 @@ function requestLog(db: DatabaseSync, transaction: <T>(fn: () => T) => T, initia
 }
 
 /**
- * Runs `fn` inside a transaction; nested calls become savepoints so an inner failure rolls back
- * only its own writes (and rethrows, which normally unwinds the outer one too).
+ * `PRAGMA quick_check` before anything else: a damaged file is refused at start-up with a message,
+ * rather than answering 503 on whichever request first touches the bad page.
  */
-function transactionRunner(db: DatabaseSync) {
-  let depth = 0;
-  return <T>(fn: () => T): T => {
-    const savepoint = `nested_${depth}`;
-    db.exec(depth === 0 ? 'BEGIN IMMEDIATE' : `SAVEPOINT ${savepoint}`);
-    depth += 1;
-    try {
-      const result = fn();
-      depth -= 1;
-      db.exec(depth === 0 ? 'COMMIT' : `RELEASE ${savepoint}`);
-      return result;
-    } catch (error) {
-      depth -= 1;
-      db.exec(depth === 0 ? 'ROLLBACK' : `ROLLBACK TO ${savepoint}; RELEASE ${savepoint}`);
-      throw error;
-    }
-  };
+function checkIntegrity(db: DatabaseSync, path: string): void {
+  let problems: string[];
+  try {
+    problems = (db.prepare('PRAGMA quick_check').all() as Row[]).map((row) => String(row.quick_check));
+  } catch (error) {
+    problems = [error instanceof Error ? error.message : String(error)];
+  }
+  if (problems.length === 1 && problems[0] === 'ok') return;
+  db.close();
+  throw new StoreUnavailableError(
+    `The data file ${path} is damaged (${problems.slice(0, 3).join('; ')}). ` +
+      'Restore it from a copy, or delete it to start empty.',
+  );
 }
 
 /**
@@ -295,6 +312,7 @@ export function createSqliteStore(options: SqliteStoreOptions): Store {
       `Could not open the data file ${options.path}: ${reason}. Check that its folder exists and is writable.`,
     );
   }
+  checkIntegrity(db, options.path);
   applySchema(db, options.path);
   const transaction = transactionRunner(db);
 
