@@ -55,7 +55,12 @@ export async function storedCounts(server: MockServer) {
 
 /** Empties the emulator's store and rate-limit windows between tests. */
 export async function resetEmulator(server: MockServer): Promise<void> {
-  await fetch(`${server.url}/_mock/reset`, { method: 'POST' });
+  const response = await fetch(`${server.url}/_mock/reset`, {
+    method: 'POST',
+    headers: server.adminHeaders(),
+  });
+  if (!response.ok)
+    throw new Error(`POST /_mock/reset answered ${response.status}: ${await response.text()}`);
 }
 
 /** A temporary folder with helpers to write files into it; `remove()` deletes it. */

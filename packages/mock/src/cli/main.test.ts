@@ -125,6 +125,30 @@ describe('moengage-mock CLI', { timeout: 30_000 }, () => {
     expect(response.status).toBe(200);
   });
 
+  it('prints an admin token that /_mock writes need, and takes --no-admin-token for tests that drive it open', async () => {
+    const cli = await startCli(['--workspace', workspaceFlag]);
+    const token = /x-mock-admin-token header.*: (\S+)/.exec(cli.output())?.[1];
+    expect(token).toBeDefined();
+    const reset = (headers: Record<string, string>) =>
+      fetch(`${cli.url}/_mock/reset`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...headers },
+      });
+    expect((await reset({})).status).toBe(401);
+    expect((await reset({ 'x-mock-admin-token': token as string })).status).toBe(200);
+
+    const open = await startCli(['--workspace', workspaceFlag, '--no-admin-token']);
+    expect(open.output()).toContain('Admin token: off');
+    expect(
+      (
+        await fetch(`${open.url}/_mock/reset`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+        })
+      ).status,
+    ).toBe(200);
+  });
+
   it('serves the folder given with --app at / and prints the playground URL', async () => {
     const appDir = join(folder, 'app');
     mkdirSync(join(appDir, 'assets'), { recursive: true });

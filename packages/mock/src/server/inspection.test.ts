@@ -11,7 +11,7 @@ beforeAll(async () => {
   });
 });
 afterEach(async () => {
-  await fetch(`${server.url}/_mock/reset`, { method: 'POST' });
+  await fetch(`${server.url}/_mock/reset`, { method: 'POST', headers: server.adminHeaders() });
   server.engine.setFaults(TEST_WORKSPACE.workspaceId, undefined);
 });
 afterAll(() => server.close());
@@ -24,10 +24,11 @@ async function inspect<T = Record<string, unknown>>(
   return { status: response.status, body: (await response.json()) as T };
 }
 
-const json = (method: string, body: unknown): RequestInit => ({
+/** A state-changing admin call: JSON and the server's admin token. */
+const json = (method: string, body?: unknown): RequestInit => ({
   method,
-  headers: { 'content-type': 'application/json' },
-  body: JSON.stringify(body),
+  headers: server.adminHeaders(),
+  ...(body !== undefined && { body: JSON.stringify(body) }),
 });
 
 describe('/_mock inspection API', () => {
@@ -103,7 +104,7 @@ describe('/_mock inspection API', () => {
 
   it('empties the store on POST /_mock/reset', async () => {
     await trackUser(server.url, trackUserBody('john'));
-    expect((await inspect('/reset', { method: 'POST' })).status).toBe(200);
+    expect((await inspect('/reset', json('POST'))).status).toBe(200);
     expect((await inspect<{ users: unknown[] }>('/users')).body.users).toEqual([]);
   });
 
@@ -151,7 +152,7 @@ describe('/_mock inspection API', () => {
 
     const faults = await inspect<{ faults: Record<string, unknown> }>('/faults');
     expect(faults.body.faults).toHaveProperty(TEST_WORKSPACE.workspaceId);
-    expect((await inspect(`/faults/${TEST_WORKSPACE.workspaceId}`, { method: 'DELETE' })).status).toBe(200);
+    expect((await inspect(`/faults/${TEST_WORKSPACE.workspaceId}`, json('DELETE'))).status).toBe(200);
   });
 
   it('refuses fault settings outside their range, naming the field', async () => {
@@ -182,7 +183,7 @@ describe('/_mock inspection API', () => {
     const nested = `${'['.repeat(depth)}${']'.repeat(depth)}`;
     const { status, body } = await inspect<{ message: string }>('/seed', {
       method: 'POST',
-      headers: { 'content-type': 'application/json' },
+      headers: server.adminHeaders(),
       body: `{"users":[{"workspaceId":"${TEST_WORKSPACE.workspaceId}","customerId":"deep","attributes":{"x":${nested}}}]}`,
     });
     expect(status).toBe(400);

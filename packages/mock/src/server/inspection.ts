@@ -7,6 +7,7 @@ import type { IncomingMessage } from 'node:http';
 import type { z } from 'zod';
 import { MAX_JSON_DEPTH, nestsDeeperThan } from '../engine/json-nesting.ts';
 import type { Engine, EngineFixtures, ResolvedWorkspace } from '../engine/types.ts';
+import { ADMIN_TOKEN_HEADER } from './admin-access.ts';
 import { readBodyUpTo } from './read-body.ts';
 import {
   describeIssues,
@@ -27,8 +28,15 @@ export interface InspectionResponse {
   body: unknown;
 }
 
+/** What the server tells {@link handleInspection} besides the request. */
+export interface InspectionOptions {
+  /** The admin token, for `GET /_mock/admin-token` (whose callers already passed the origin check). */
+  adminToken?: string | undefined;
+}
+
 interface RouteContext {
   engine: Engine;
+  options: InspectionOptions;
   params: string[];
   query: URLSearchParams;
   readJson: () => Promise<unknown>;
@@ -71,6 +79,12 @@ const routes: Route[] = [
     pattern: /^\/health$/,
     summary: 'Liveness: { status: "ok" }',
     handle: () => ok({ status: 'ok' }),
+  },
+  {
+    method: 'GET',
+    pattern: /^\/admin-token$/,
+    summary: `The token state-changing calls send in ${ADMIN_TOKEN_HEADER} (null when the check is off)`,
+    handle: ({ options }) => ok({ header: ADMIN_TOKEN_HEADER, token: options.adminToken ?? null }),
   },
   {
     method: 'GET',
@@ -330,6 +344,7 @@ export async function handleInspection(
   engine: Engine,
   request: IncomingMessage,
   url: URL,
+  options: InspectionOptions = {},
 ): Promise<InspectionResponse> {
   const path = url.pathname.slice(INSPECTION_PREFIX.length).replace(/\/+$/, '');
   if (path === '' && request.method === 'GET') return index();
@@ -346,6 +361,7 @@ export async function handleInspection(
   try {
     return await route.handle({
       engine,
+      options,
       params,
       query: url.searchParams,
       readJson: () => readJsonBody(request),

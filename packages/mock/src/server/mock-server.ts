@@ -10,6 +10,13 @@ import { createEngine } from '../engine/engine.ts';
 import { isUnderApiRoot, parseRequestUrl } from '../engine/routing.ts';
 import type { Engine, EngineOptions } from '../engine/types.ts';
 import { StoreUnavailableError } from '../store/store-unavailable.ts';
+import {
+  ADMIN_TOKEN_HEADER,
+  type AdminAccess,
+  adminRefusal,
+  bindWarning,
+  newAdminToken,
+} from './admin-access.ts';
 import { answerPreflight, type CorsOrigins, corsHeaders, isPreflight } from './cors.ts';
 import { handleInspection, INSPECTION_PREFIX } from './inspection.ts';
 import { createLogger, type Logger } from './logger.ts';
@@ -29,8 +36,24 @@ export interface MockServerOptions {
   port?: number;
   /** @default '127.0.0.1' */
   host?: string;
-  /** Browser origins allowed to call the server. @default '*' (any origin, echoed back) */
+  /**
+   * Browser origins allowed to call the server. `'*'` opens the Data API routes to any origin but not
+   * `/_mock`, which answers only its own origin and the origins of an explicit list.
+   * @default '*' (any origin, echoed back)
+   */
   corsOrigins?: CorsOrigins;
+  /**
+   * The token every state-changing `/_mock` call must send in `x-mock-admin-token`; `false` turns the
+   * check off (for tests that drive `/_mock` without it).
+   * @default a random token per server, in `MockServer.adminToken`
+   */
+  adminToken?: string | false;
+  /**
+   * Host names `/_mock` accepts in the `Host` header besides the loopback ones (`localhost`,
+   * `127.0.0.1`, `[::1]`); the address the server binds to is accepted too. Guards against DNS
+   * rebinding. @default []
+   */
+  allowedHosts?: readonly string[];
   /** A built static site served under `/docs` (the API reference from apps/docs/dist). */
   docsDir?: string | undefined;
   /**
@@ -55,6 +78,14 @@ export interface MockServer {
   readonly port: number;
   readonly host: string;
   readonly engine: Engine;
+  /** What state-changing `/_mock` calls send in `x-mock-admin-token`; `undefined` when the check is off. */
+  readonly adminToken: string | undefined;
+  /**
+   * The headers a state-changing `/_mock` call sends: `content-type: application/json` and, unless the
+   * check is off, `x-mock-admin-token`.
+   * @example await fetch(`${server.url}/_mock/reset`, { method: 'POST', headers: server.adminHeaders() });
+   */
+  adminHeaders(): Record<string, string>;
   /** The underlying `node:http` server (for tests that watch connections). */
   readonly httpServer: Server;
   /**
@@ -95,6 +126,7 @@ function sendJson(
 interface ServerState {
   engine: Engine;
   corsOrigins: CorsOrigins;
+  admin: AdminAccess;
   docsDir: string | undefined;
   appDir: string | undefined;
   logger: Logger;
@@ -161,20 +193,36 @@ async function answerApp(
   return serveStatic(request, response, '', state.appDir);
 }
 
+/** `/_mock`: strict origins and Host, JSON and the admin token for writes (see admin-access.ts). */
+async function answerInspection(state: ServerState, request: IncomingMessage, response: ServerResponse) {
+  if (isPreflight(request)) {
+    answerPreflight(request, response, state.admin.origins);
+    return;
+  }
+  const url = new URL(request.url ?? '/', 'http://localhost');
+  const refusal = adminRefusal(request, url.pathname.slice(INSPECTION_PREFIX.length), state.admin);
+  const cors = corsHeaders(request, state.admin.origins);
+  if (refusal) {
+    sendJson(state, response, refusal.status, { status: 'fail', message: refusal.message }, cors);
+    return;
+  }
+  const answer = await handleInspection(state.engine, request, url, { adminToken: state.admin.token });
+  sendJson(state, response, answer.status, answer.body, cors);
+}
+
 async function route(state: ServerState, request: IncomingMessage, response: ServerResponse): Promise<void> {
+  // The engine's parse of the same URL (remembered for repeated URLs); only the pathname is used here.
+  const { pathname } = parseRequestUrl(request.url ?? '/');
+  if (pathname === INSPECTION_PREFIX || pathname.startsWith(`${INSPECTION_PREFIX}/`)) {
+    await answerInspection(state, request, response);
+    return;
+  }
   if (isPreflight(request)) {
     answerPreflight(request, response, state.corsOrigins);
     return;
   }
   const cors = corsHeaders(request, state.corsOrigins);
-  // The engine's parse of the same URL (remembered for repeated URLs); only the pathname is used here.
-  const { pathname } = parseRequestUrl(request.url ?? '/');
-  if (pathname === INSPECTION_PREFIX || pathname.startsWith(`${INSPECTION_PREFIX}/`)) {
-    setHeaders(response, cors);
-    const url = new URL(request.url ?? '/', 'http://localhost');
-    const answer = await handleInspection(state.engine, request, url);
-    sendJson(state, response, answer.status, answer.body);
-  } else if (pathname === DOCS_PATH || pathname.startsWith(`${DOCS_PATH}/`)) {
+  if (pathname === DOCS_PATH || pathname.startsWith(`${DOCS_PATH}/`)) {
     setHeaders(response, cors);
     await answerDocs(state, request, response);
   } else if (state.appDir === undefined || !(await answerApp(state, request, response, pathname, cors))) {
@@ -193,9 +241,22 @@ async function route(state: ServerState, request: IncomingMessage, response: Ser
 export async function startMockServer(options: MockServerOptions = {}): Promise<MockServer> {
   const ownsEngine = options.engine === undefined;
   const engine = options.engine ?? createEngine(options.engineOptions ?? {});
+  const corsOrigins = options.corsOrigins ?? '*';
+  const host = options.host ?? '127.0.0.1';
+  const boundHost = host.replace(/^\[|\]$/g, '').toLowerCase();
+  const admin: AdminAccess = {
+    token: options.adminToken === false ? undefined : (options.adminToken ?? newAdminToken()),
+    origins: corsOrigins === '*' ? [] : corsOrigins,
+    hosts: [
+      ...(options.allowedHosts ?? []).map((name) => name.toLowerCase()),
+      // A specific address the user chose to bind to is a name they expect to use.
+      ...(boundHost === '0.0.0.0' || boundHost === '::' ? [] : [boundHost]),
+    ],
+  };
   const state: ServerState = {
     engine,
-    corsOrigins: options.corsOrigins ?? '*',
+    corsOrigins,
+    admin,
     docsDir: options.docsDir,
     appDir: options.appDir,
     logger: options.logger ?? createLogger('silent'),
@@ -243,7 +304,8 @@ export async function startMockServer(options: MockServerOptions = {}): Promise<
   });
 
   const port = options.port ?? 4010;
-  const host = options.host ?? '127.0.0.1';
+  const warning = bindWarning(host);
+  if (warning) state.logger.error(warning);
   await new Promise<void>((resolve, reject) => {
     httpServer.once('error', reject);
     httpServer.listen(port, host, () => {
@@ -269,5 +331,17 @@ export async function startMockServer(options: MockServerOptions = {}): Promise<
     return closed;
   };
 
-  return { url: `http://${urlHost}:${address.port}`, port: address.port, host, engine, httpServer, close };
+  return {
+    url: `http://${urlHost}:${address.port}`,
+    port: address.port,
+    host,
+    engine,
+    adminToken: admin.token,
+    adminHeaders: () => ({
+      'content-type': 'application/json',
+      ...(admin.token !== undefined && { [ADMIN_TOKEN_HEADER]: admin.token }),
+    }),
+    httpServer,
+    close,
+  };
 }
