@@ -1,5 +1,6 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { dataApiHeaders, TEST_WORKSPACE, trackUser, trackUserBody } from '../../test/support/data-api.ts';
+import { seededRandom } from '../engine/ids.ts';
 import { type MockServer, startMockServer } from './mock-server.ts';
 
 let server: MockServer;
@@ -190,6 +191,46 @@ describe('/_mock inspection API', () => {
     expect(body.message).toContain('256 levels');
     expect((await inspect<{ users: unknown[] }>('/snapshot')).body.users).toEqual([]);
   });
+
+  it('answers 400 naming the part for a malformed percent escape in a path parameter', async () => {
+    for (const path of ['/users/WS1/%E0%A4', '/users/%zz/john', `/workspaces/%`]) {
+      const method = path.startsWith('/workspaces') ? 'PATCH' : 'GET';
+      const { status, body } = await inspect<{ message: string }>(
+        path,
+        method === 'GET' ? undefined : json(method, {}),
+      );
+      expect(status, path).toBe(400);
+      expect(body.message).toContain('malformed percent escape');
+    }
+  });
+
+  it('never answers 5xx to random paths, escapes and methods under /_mock (150 seeded requests)', async () => {
+    const random = seededRandom(13);
+    const pick = <T>(items: readonly T[]) => items[Math.floor(random() * items.length)] as T;
+    const segment = () =>
+      Array.from({ length: 1 + Math.floor(random() * 4) }, () =>
+        pick(['%', '%E0', '%A4', '%zz', '%2F', '%00', 'WS1', 'john', '..', '%C3%A9', '%FF%FE']),
+      ).join('');
+    const calls = Array.from({ length: 150 }, () => {
+      const resource = pick(['users', 'workspaces', 'faults', 'events', segment()]);
+      return {
+        path: `/${resource}/${segment()}${random() < 0.5 ? `/${segment()}` : ''}`,
+        method: pick(['GET', 'POST', 'PUT', 'PATCH', 'DELETE']),
+      };
+    });
+    const statuses = new Set<number>();
+    for (let start = 0; start < calls.length; start += 20) {
+      const batch = calls.slice(start, start + 20);
+      const answers = await Promise.all(
+        batch.map(({ path, method }) => inspect(path, method === 'GET' ? undefined : json(method, {}))),
+      );
+      answers.forEach(({ status }, index) => {
+        statuses.add(status);
+        expect(status, `${batch[index]?.method} /_mock${batch[index]?.path}`).toBeLessThan(500);
+      });
+    }
+    expect(statuses).toContain(400);
+  }, 20_000);
 
   it('answers 404 for an unknown endpoint and 405 for a known one with the wrong method', async () => {
     expect((await inspect('/nothing-here')).status).toBe(404);

@@ -357,7 +357,18 @@ export async function handleInspection(
     }
     return fail(404, `No inspection endpoint ${url.pathname}; GET ${INSPECTION_PREFIX} lists them.`);
   }
-  const params = (route.pattern.exec(path) ?? []).slice(1).map((part) => decodeURIComponent(part));
+  const params: string[] = [];
+  for (const part of (route.pattern.exec(path) ?? []).slice(1)) {
+    try {
+      params.push(decodeURIComponent(part));
+    } catch {
+      // A malformed escape (`%E0%A4`, `%zz`) is the caller's mistake, not the emulator's.
+      return fail(
+        400,
+        `${url.pathname} has a malformed percent escape in "${part}"; encode the value with encodeURIComponent.`,
+      );
+    }
+  }
   try {
     return await route.handle({
       engine,
