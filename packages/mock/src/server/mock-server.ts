@@ -207,7 +207,35 @@ async function answerInspection(state: ServerState, request: IncomingMessage, re
     return;
   }
   const answer = await handleInspection(state.engine, request, url, { adminToken: state.admin.token });
-  sendJson(state, response, answer.status, answer.body, cors);
+  if (answer.stream) await streamJson(state, response, answer.status, answer.stream(), cors);
+  else sendJson(state, response, answer.status, answer.body, cors);
+}
+
+/** Writes JSON text piece by piece, waiting for the client to drain; stops if it goes away. */
+async function streamJson(
+  state: ServerState,
+  response: ServerResponse,
+  status: number,
+  pieces: AsyncIterable<string>,
+  headers: Record<string, string>,
+): Promise<void> {
+  if (state.closing) response.setHeader('connection', 'close');
+  response.writeHead(status, { ...headers, 'content-type': 'application/json' });
+  for await (const piece of pieces) {
+    if (response.destroyed) return;
+    if (!response.write(piece)) {
+      await new Promise<void>((resolve) => {
+        const done = () => {
+          response.off('drain', done);
+          response.off('close', done);
+          resolve();
+        };
+        response.on('drain', done);
+        response.on('close', done);
+      });
+    }
+  }
+  response.end();
 }
 
 async function route(state: ServerState, request: IncomingMessage, response: ServerResponse): Promise<void> {

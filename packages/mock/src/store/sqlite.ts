@@ -6,16 +6,21 @@
  */
 import { DatabaseSync, type StatementSync } from 'node:sqlite';
 import { seedInto } from './memory.ts';
+import { cursorPosition, PAGE_FILTERS } from './pages.ts';
 import { checkRequestLogLimit, DEFAULT_REQUEST_LOG_LIMIT } from './request-log-limit.ts';
 import { ALL_TABLES, applySchema, LOG_TABLES } from './sqlite-schema.ts';
 import { storageFailure, transactionRunner } from './sqlite-transaction.ts';
 import { StoreUnavailableError } from './store-unavailable.ts';
 import type {
+  CollectionName,
   DeviceCollection,
   EventCollection,
   FileImportRun,
   FileImportRunLog,
   JsonValue,
+  Page,
+  PageFilter,
+  PageRequest,
   RecordLog,
   RequestLog,
   RequestLogEntry,
@@ -273,6 +278,62 @@ function requestLog(db: DatabaseSync, transaction: <T>(fn: () => T) => T, initia
   };
 }
 
+const TABLE_OF: Record<CollectionName, string> = {
+  users: 'users',
+  devices: 'devices',
+  events: 'events',
+  merges: LOG_TABLES.merges,
+  deletes: LOG_TABLES.deletes,
+  drops: LOG_TABLES.drops,
+  fileImportRuns: 'file_import_runs',
+  requestLog: 'request_log',
+};
+
+const COLUMN_OF: Record<keyof PageFilter, string> = {
+  moengageId: 'moengage_id',
+  customerId: 'customer_id',
+  action: 'action',
+  operationId: 'operation_id',
+  status: 'status',
+};
+
+/** `Store.page` on SQLite: the cursor is the last row's `seq`, so a page is one indexed range read. */
+function pager(db: DatabaseSync) {
+  const statements = new Map<CollectionName, StatementSync>();
+  const statementFor = (collection: CollectionName) => {
+    let statement = statements.get(collection);
+    if (!statement) {
+      const filters = PAGE_FILTERS[collection]
+        .map((key, index) => `AND (?${index + 4} IS NULL OR ${COLUMN_OF[key]} = ?${index + 4})`)
+        .join(' ');
+      statement = db.prepare(
+        `SELECT seq, data FROM ${TABLE_OF[collection]} WHERE ${WORKSPACE_FILTER} AND seq > ?2 ${filters} ORDER BY seq LIMIT ?3`,
+      );
+      statements.set(collection, statement);
+    }
+    return statement;
+  };
+  return <K extends CollectionName>(collection: K, request: PageRequest): Page<StoreSnapshot[K][number]> => {
+    const after = cursorPosition(request.cursor);
+    const filters = PAGE_FILTERS[collection].map((key) => request.filter?.[key] ?? null);
+    let rows: Row[];
+    try {
+      // One row more than asked tells whether a next page exists.
+      rows = statementFor(collection).all(
+        request.workspaceId ?? null,
+        after,
+        request.limit + 1,
+        ...filters,
+      ) as Row[];
+    } catch (error) {
+      throw storageFailure(error);
+    }
+    const items = rows.slice(0, request.limit).map((row) => JSON.parse(String(row.data)));
+    const last = rows.length > request.limit ? rows[request.limit - 1] : undefined;
+    return { items, next: last === undefined ? null : String(last.seq) };
+  };
+}
+
 /**
  * `PRAGMA quick_check` before anything else: a damaged file is refused at start-up with a message,
  * rather than answering 503 on whichever request first touches the bad page.
@@ -345,6 +406,7 @@ export function createSqliteStore(options: SqliteStoreOptions): Store {
         drops: store.drops.list(),
         requestLog: store.requestLog.list(),
       })),
+    page: pager(db),
     close: () => {
       if (db.isOpen) db.close();
     },
