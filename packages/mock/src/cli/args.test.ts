@@ -59,6 +59,12 @@ describe('command-line flags', () => {
     expect(parseCliArgs([]).adminToken).toBeUndefined();
   });
 
+  it('reads a connection cap and refuses one that is not a whole number', () => {
+    expect(parseCliArgs(['--max-connections', '500']).maxConnections).toBe(500);
+    expect(() => parseCliArgs(['--max-connections', '0'])).toThrow(/--max-connections/);
+    expect(() => parseCliArgs(['--max-connections', 'many'])).toThrow(/--max-connections/);
+  });
+
   it('refuses a guessable admin token and contradicting token flags', () => {
     expect(() => parseCliArgs(['--admin-token', 'short'])).toThrow(/at least 16 characters/);
     expect(() => parseCliArgs(['--admin-token', 'a-fixed-token-for-ci', '--no-admin-token'])).toThrow(

@@ -21,6 +21,7 @@ export interface CliArgs {
   adminToken?: string;
   /** `--no-admin-token`: state-changing `/_mock` calls need no token. */
   noAdminToken: boolean;
+  maxConnections?: number;
   docs?: string;
   app?: string;
 }
@@ -38,6 +39,7 @@ const OPTIONS = {
   'allowed-host': { type: 'string', multiple: true },
   'admin-token': { type: 'string' },
   'no-admin-token': { type: 'boolean' },
+  'max-connections': { type: 'string' },
   docs: { type: 'string' },
   app: { type: 'string' },
 } as const;
@@ -101,6 +103,15 @@ export function parseCliArgs(argv: readonly string[]): CliArgs {
     args.adminToken = values['admin-token'];
   }
   if (values.port !== undefined) args.port = parsePort(values.port);
+  if (values['max-connections'] !== undefined) {
+    const max = Number(values['max-connections']);
+    if (!/^\d+$/.test(values['max-connections']) || max < 1) {
+      throw new CliUsageError(
+        `--max-connections must be a whole number ≥ 1; got "${values['max-connections']}".`,
+      );
+    }
+    args.maxConnections = max;
+  }
   if (values.host !== undefined) args.host = values.host;
   if (values.config !== undefined) args.config = values.config;
   if (values.data !== undefined) args.data = values.data;
@@ -130,6 +141,8 @@ Options:
       --admin-token TOKEN  The token state-changing /_mock calls send in x-mock-admin-token
                            (default: a random one per start, printed below the URL)
       --no-admin-token     Let state-changing /_mock calls through without a token (tests only)
+      --max-connections N  Connections open at once (default 4000); at the cap the oldest idle one is
+                           closed for a new one, and a new one is refused when all are busy
       --docs DIR           Static site to serve at /docs (default: apps/docs/dist when built)
       --app DIR            Web app to serve at / (default: apps/playground/dist, the playground, when
                            built). GET/HEAD only, never on Data API paths; a missing file reaches the API
@@ -149,6 +162,7 @@ Config file (all fields optional; command-line flags win):
     "docsDir": "./reference", "appDir": "./app/dist",  // relative to this file
     "corsOrigins": ["http://localhost:5173"],
     "allowedHosts": ["emulator.test"],        // Host names /_mock accepts besides the loopback ones
+    "maxConnections": 4000,
     "requestLogLimit": 10000,                 // request-log entries kept (oldest evicted; GET /_mock/requests)
     "defaults": { "payloadLimitBytes": 131072 },
     "workspaces": {

@@ -151,6 +151,7 @@ export async function startCli(
       corsOrigins: args.corsOrigins.length > 0 ? args.corsOrigins : (config.corsOrigins ?? '*'),
       allowedHosts: [...(config.allowedHosts ?? []), ...args.allowedHosts],
       adminToken: args.noAdminToken ? false : args.adminToken,
+      maxConnections: args.maxConnections ?? config.maxConnections,
       docsDir,
       appDir,
       logger,

@@ -5,7 +5,7 @@
  * `/` (the playground), graceful close.
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import type { AddressInfo, Socket } from 'node:net';
 import { createEngine } from '../engine/engine.ts';
 import { isUnderApiRoot, parseRequestUrl } from '../engine/routing.ts';
 import type { Engine, EngineOptions } from '../engine/types.ts';
@@ -20,8 +20,45 @@ import {
 import { answerPreflight, type CorsOrigins, corsHeaders, isPreflight } from './cors.ts';
 import { handleInspection, INSPECTION_PREFIX } from './inspection.ts';
 import { createLogger, type Logger } from './logger.ts';
-import { readBodyUpTo } from './read-body.ts';
+import { ClientAbortedError, readBodyUpTo } from './read-body.ts';
 import { serveStatic } from './static-files.ts';
+
+/** {@link MockServerOptions.maxConnections}'s default. */
+export const DEFAULT_MAX_CONNECTIONS = 4000;
+
+/**
+ * Caps the server's connections, closing idle ones first: each socket's requests in flight are
+ * counted, and the Map's insertion order makes the first idle one found the oldest.
+ */
+function capConnections(httpServer: Server, max: number, logger: Logger): void {
+  const inFlight = new Map<Socket, number>();
+  httpServer.on('connection', (socket: Socket) => {
+    inFlight.set(socket, 0);
+    socket.once('close', () => inFlight.delete(socket));
+    if (inFlight.size <= max) return;
+    for (const [candidate, requests] of inFlight) {
+      if (requests === 0 && candidate !== socket) {
+        logger.debug(`${max} connections open: closing the oldest idle one for a new one`);
+        inFlight.delete(candidate);
+        candidate.destroy();
+        return;
+      }
+    }
+    logger.error(`${max} connections open, all busy: refusing a new one (raise --max-connections)`);
+    inFlight.delete(socket);
+    socket.destroy();
+  });
+  httpServer.on('request', (request: IncomingMessage, response: ServerResponse) => {
+    const socket = request.socket;
+    const requests = inFlight.get(socket);
+    if (requests === undefined) return;
+    inFlight.set(socket, requests + 1);
+    response.once('close', () => {
+      const requests = inFlight.get(socket);
+      if (requests !== undefined) inFlight.set(socket, requests - 1);
+    });
+  });
+}
 
 /** Where the docs site is mounted. */
 export const DOCS_PATH = '/docs';
@@ -65,6 +102,12 @@ export interface MockServerOptions {
   appDir?: string | undefined;
   /** @default a silent logger */
   logger?: Logger;
+  /**
+   * At most this many connections at once. At the cap, a new connection closes the oldest idle one
+   * (no request in flight); when every connection is busy, the new one is closed instead. Keeps idle
+   * sockets from exhausting the process's file descriptors. @default 4000
+   */
+  maxConnections?: number;
   /** How long an idle keep-alive connection stays open. @default 5000 */
   keepAliveTimeoutMs?: number;
   /** How long `close()` waits for requests in flight before cutting their connections. @default 5000 */
@@ -307,6 +350,11 @@ export async function startMockServer(options: MockServerOptions = {}): Promise<
         if (state.closing) httpServer.closeIdleConnections();
       });
       route(state, request, response).catch((error: unknown) => {
+        if (error instanceof ClientAbortedError) {
+          state.logger.debug(`${request.method} ${request.url}: ${error.message}`);
+          response.destroy();
+          return;
+        }
         const unavailable = error instanceof StoreUnavailableError;
         state.logger.error(
           `${request.method} ${request.url} failed inside the emulator: ${String(error)}${unavailable && error.cause instanceof Error ? ` (${error.cause.message})` : ''}`,
@@ -324,6 +372,7 @@ export async function startMockServer(options: MockServerOptions = {}): Promise<
       });
     },
   );
+  capConnections(httpServer, options.maxConnections ?? DEFAULT_MAX_CONNECTIONS, state.logger);
   // `Expect: 100-continue`: a body announced over the limit is answered (413) without inviting it.
   httpServer.on('checkContinue', (request: IncomingMessage, response: ServerResponse) => {
     const head = { method: request.method ?? 'POST', url: request.url ?? '/', headers: headersOf(request) };
