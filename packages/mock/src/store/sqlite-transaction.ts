@@ -8,8 +8,11 @@ import { StoreUnavailableError } from './store-unavailable.ts';
 /** What the runner needs of a connection (a `DatabaseSync`; tests wrap one to inject failures). */
 export interface SqlSession {
   exec(sql: string): void;
-  /** `false` once SQLite rolled a failed transaction back by itself (disk full, I/O error). */
-  readonly isTransaction: boolean;
+  /**
+   * `false` once SQLite rolled a failed transaction back by itself (disk full, I/O error). Absent
+   * before Node 22.16: the runner then tries its ROLLBACK anyway.
+   */
+  readonly isTransaction?: boolean;
 }
 
 /**
@@ -44,7 +47,7 @@ export function transactionRunner(db: SqlSession) {
   const undo = (savepoint: string, outermost: boolean) => {
     // SQLite may already have rolled the whole transaction back; a second ROLLBACK would throw and
     // hide the original error.
-    if (!db.isTransaction) return;
+    if (db.isTransaction === false) return;
     try {
       db.exec(outermost ? 'ROLLBACK' : `ROLLBACK TO ${savepoint}; RELEASE ${savepoint}`);
     } catch {
