@@ -36,12 +36,34 @@ export function classifyFailure(error: unknown, aborted: boolean): FailureKind {
   return typeof name === 'string' && RETRYABLE_NAMES.has(name) ? 'retryable' : 'fatal';
 }
 
+/** Network error codes that mean no connection was made, so nothing reached the server. */
+const NEVER_CONNECTED = new Set([
+  'ECONNREFUSED',
+  'ENOTFOUND',
+  'EAI_AGAIN',
+  'EHOSTUNREACH',
+  'ENETUNREACH',
+  'UND_ERR_CONNECT_TIMEOUT',
+]);
+
+/** Whether `error` or one of its causes carries a code saying the connection was never made. */
+function neverConnected(error: unknown): boolean {
+  let current: unknown = error;
+  for (let depth = 0; depth < 5 && typeof current === 'object' && current !== null; depth += 1) {
+    const code = (current as { code?: unknown }).code;
+    if (typeof code === 'string' && NEVER_CONNECTED.has(code)) return true;
+    current = (current as { cause?: unknown }).cause;
+  }
+  return false;
+}
+
 /**
- * Whether the failure leaves it unknown if MoEngage stored the request: no answer came (the
- * connection dropped or the call timed out after the body went out). A 5xx or 4xx is an answer.
+ * Whether the failure leaves it unknown if MoEngage stored the request: no answer came, and a
+ * connection was made (it dropped, or the call timed out, once the body could have gone out). A 5xx
+ * or 4xx is an answer; a refused connection or an unknown host sent nothing.
  */
 export function isUncertain(kind: FailureKind, error: unknown): boolean {
-  return kind === 'retryable' && statusOf(error) === undefined;
+  return kind === 'retryable' && statusOf(error) === undefined && !neverConnected(error);
 }
 
 /**

@@ -65,6 +65,22 @@ describe('delivery is at least once, and uncertain deliveries are reported as su
     expect(withEvents).toMatchObject({ sent: 0, maybeDelivered: 2, requests: 1 });
   });
 
+  it('counts a refused connection (nothing was sent) as failed, not as maybe delivered', async () => {
+    const { clock, server, ingestor } = createHarness({
+      ingestor: { retry: { maxRetries: 0, uncertain: 'never' } },
+    });
+    const refused = Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:4010'), { code: 'ECONNREFUSED' });
+    server.failNext(
+      () =>
+        new ConnectionError({
+          operationId: 'bulkImport',
+          cause: new TypeError('fetch failed', { cause: refused }),
+        }),
+    );
+    const result = await clock.run(produce(ingestor, [user(1)]).then(() => ingestor.close()));
+    expect(result).toMatchObject({ sent: 0, failed: 1, maybeDelivered: 0 });
+  });
+
   it('refuses an unknown retry.uncertain policy at construction', () => {
     expect(() => createHarness({ ingestor: { retry: { uncertain: 'sometimes' as 'never' } } })).toThrow(
       /retry\.uncertain must be 'retry', 'eventsAtMostOnce' or 'never'/,
