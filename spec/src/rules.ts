@@ -153,7 +153,7 @@ export function isBlockedCustomerId(customerId: string): boolean {
   return (CUSTOMER_ID_BLOCKLIST as readonly string[]).includes(normalized);
 }
 
-/** Standard user attributes: the friendly write key → the internal key Get User returns. */
+/** Standard user attributes: the public write key → the internal key MoEngage stores it under. */
 export const STANDARD_ATTRIBUTE_KEYS = {
   name: 'u_n',
   first_name: 'u_fn',
@@ -166,6 +166,23 @@ export const STANDARD_ATTRIBUTE_KEYS = {
 
 /** A friendly standard-attribute key accepted by Track User. */
 export type StandardAttributeKey = keyof typeof STANDARD_ATTRIBUTE_KEYS;
+
+/** The other way round: the internal key a standard attribute is stored under → its public name. */
+export const PUBLIC_ATTRIBUTE_NAMES: Readonly<Record<string, string>> = Object.fromEntries(
+  Object.entries(STANDARD_ATTRIBUTE_KEYS).map(([publicKey, internal]) => [internal, publicKey]),
+);
+
+/**
+ * The name Get User answers a stored attribute under when no field list is given: a standard
+ * attribute's public name (`u_n` → `name`, as MoEngage's own Get User example shows), any other
+ * key unchanged. `uid` is the customer_id, which Get User returns as `customer_id`.
+ * @example publicAttributeKey('u_ln') // 'last_name'; publicAttributeKey('plan') // 'plan'
+ */
+export function publicAttributeKey(storedKey: string): string {
+  return Object.hasOwn(PUBLIC_ATTRIBUTE_NAMES, storedKey)
+    ? (PUBLIC_ATTRIBUTE_NAMES[storedKey] as string)
+    : storedKey;
+}
 
 /** What Track User may do with a system user attribute (the overview's "User Attributes" table). */
 export interface UserAttributeRule {

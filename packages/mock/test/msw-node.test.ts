@@ -42,7 +42,7 @@ describe('MSW handlers in Node (setupServer)', () => {
     expect(body.data.users).toHaveLength(1);
     expect(body.data.users[0]?.user_attributes).toMatchObject({
       customer_id: 'john',
-      u_n: 'John Doe',
+      name: 'John Doe',
       plan: 'gold',
     });
     expect(mock.store.users.get(TEST_WORKSPACE.workspaceId, 'john')?.attributes).toMatchObject({

@@ -42,7 +42,7 @@ export const trackUser = <ThrowOnError extends boolean = false>(options: Options
 /**
  * Get User: look up users by id
  *
- * Returns up to 20 users identified by `customer_id` or MoEngage ID (`id` or `moengage_id`), with the attributes listed in `user_fields_to_export` (all exportable ones when omitted). Standard attributes come back under their internal keys (`u_n`, `u_em`, ...), custom attributes as written, plus `customer_id` (also as `uid`) and `id` (the MoEngage ID, 24 hexadecimal characters). Unknown identifiers are listed in `users_not_found`. The identifiers must sit inside `data`. Must be enabled for the workspace by MoEngage. `app_id` goes in the query.
+ * Returns up to 20 users identified by `customer_id` or MoEngage ID (`id` or `moengage_id`), with the attributes listed in `user_fields_to_export` (all exportable ones when omitted). Attributes come back under their public names, as MoEngage's own example shows (asked for `["last_name","customer_id","name"]` it answers `last_name`, `customer_id`, `name` and `id`, nothing else): standard attributes as `name first_name last_name email mobile gender birthday` although MoEngage stores them as `u_n u_fn u_ln u_em u_mb u_gd u_bd`, custom attributes as written, plus `customer_id` and `id` (the MoEngage ID, 24 hexadecimal characters). A field asked for by its internal key (`u_ln`, `uid`) is answered under the key asked. Unknown identifiers are listed in `users_not_found`. The identifiers must sit inside `data`. Must be enabled for the workspace by MoEngage. `app_id` goes in the query.
  *
  * Rate limit: 1,000 users per minute per workspace; at most 20 identifiers per request (more: 400 LimitBreached).
  *

@@ -259,7 +259,7 @@ export type EventAction = {
  */
 export type ExportedUser = {
     /**
-     * The requested attributes: standard ones under their internal keys (`u_n`, `u_em`, ...), custom ones as written.
+     * The requested attributes under the names they were asked by, or, without `user_fields_to_export`, every attribute under its public name: standard ones as `name first_name last_name email mobile gender birthday` (MoEngage's own example answers `last_name` and `name`; decisions.md, revised 2026-12-03), custom ones as written, other system keys (`cr_t`, `moe_ip_city`, ...) as MoEngage names them. A field asked by its internal key (`u_ln`) is answered under that key.
      */
     user_attributes: {
         /**
@@ -271,7 +271,7 @@ export type ExportedUser = {
          */
         customer_id?: string;
         /**
-         * Your id for the user, under its internal key.
+         * Your id for the user, only when `user_fields_to_export` asks for it as `uid`.
          */
         uid?: string;
         [key: string]: unknown;

@@ -4,6 +4,7 @@
  * outside the MoEngage paths (`/v1/...`), so they can never shadow a Data API route.
  */
 import type { IncomingMessage } from 'node:http';
+import { PUBLIC_ATTRIBUTE_NAMES } from '@moedata/spec/rules';
 import type { z } from 'zod';
 import { MAX_JSON_DEPTH, nestsDeeperThan } from '../engine/json-nesting.ts';
 import type { Engine, EngineFixtures, ResolvedWorkspace } from '../engine/types.ts';
@@ -14,6 +15,15 @@ import {
   WorkspaceIdSchema,
   WorkspaceSettingsSchema,
 } from './workspace-schema.ts';
+
+/**
+ * Users are stored under MoEngage's internal keys (`u_n`) while Get User answers with public names
+ * (`name`): every users answer carries this legend so that neither is mistaken for the other.
+ */
+const ATTRIBUTE_NAMES = {
+  storedKeys: 'internal',
+  publicNames: PUBLIC_ATTRIBUTE_NAMES,
+} as const;
 
 /** The URL prefix of the inspection API. */
 export const INSPECTION_PREFIX = '/_mock';
@@ -124,8 +134,10 @@ const routes: Route[] = [
   {
     method: 'GET',
     pattern: /^\/users$/,
-    summary: 'Users (?workspace=ID)',
-    handle: ({ engine, query }) => ok({ users: engine.store.users.list(workspaceFilter(query)) }),
+    summary:
+      'Users as stored, attributes under internal keys (?workspace=ID); attributeNames maps them to Get User names',
+    handle: ({ engine, query }) =>
+      ok({ users: engine.store.users.list(workspaceFilter(query)), attributeNames: ATTRIBUTE_NAMES }),
   },
   {
     method: 'GET',
@@ -134,7 +146,9 @@ const routes: Route[] = [
     handle: ({ engine, params }) => {
       const [workspaceId, customerId] = params as [string, string];
       const user = engine.store.users.get(workspaceId, customerId);
-      return user ? ok({ user }) : fail(404, `No user ${customerId} in workspace ${workspaceId}.`);
+      return user
+        ? ok({ user, attributeNames: ATTRIBUTE_NAMES })
+        : fail(404, `No user ${customerId} in workspace ${workspaceId}.`);
     },
   },
   {
