@@ -5,6 +5,28 @@
  */
 import type { OperationId } from './operation-ids.ts';
 
+// The silent data rules (drops and truncations), kept in their own module
+export {
+  checkAttributeValue,
+  DATA_RULES,
+  type DataRuleName,
+  DEVICE_ATTRIBUTE_KEYS,
+  DEVICE_IDENTIFIER_KEYS,
+  isDefinedDeviceAttribute,
+  isPlatformForeignIdentifier,
+  isReservedAttributeName,
+  MAX_DEVICES_PER_USER,
+  MAX_LIST_ITEMS,
+  MAX_NAME_LENGTH,
+  MAX_VALUE_LENGTH,
+  OBJECT_ATTRIBUTE_LIMITS,
+  OBJECT_KEY_FORBIDDEN,
+  RESERVED_ATTRIBUTE_NAMES,
+  storedName,
+  type ValueVerdict,
+  WORKSPACE_QUOTAS,
+} from './data-quality.ts';
+
 /** MoEngage data centers; the DC is a string because `101` breaks the old `0X` pattern. */
 export const DATA_CENTERS = ['01', '02', '03', '04', '05', '06', '101'] as const;
 

@@ -103,7 +103,7 @@ export const deleteUser = <ThrowOnError extends boolean = false>(options: Option
 /**
  * Track Device: create or update a device
  *
- * Creates or updates a device of an existing user. A device for a user that does not exist is accepted (200) and dropped ("devices can only be created for existing users"). `platform` (ANDROID, iOS, web or TV, any case) and `push_id` are required; any other platform is a 400 ValueError. At most 1,000 devices per user. `app_id` goes in the path; it may also be sent as a query parameter, and if both differ the answer is 409.
+ * Creates or updates a device of an existing user. A device for a user that does not exist is accepted (200) and dropped ("devices can only be created for existing users"). `platform` (ANDROID, iOS, web or TV, any case) and `push_id` are required; any other platform is a 400 ValueError. Missing fields are answered in this endpoint's own wording (`'customer_id' is not found in the payload`, `'push_id' is not found in payload`). Accepted but dropped during processing, as MoEngage's FAQ says: custom device attributes (anything but the documented keys), `moe_gaid` on an iOS device and `idfv` on an Android one. A new device whose `push_id`, `moe_gaid` or `idfv` another device already holds replaces (deletes) that device. At most 1,000 devices per user: MoEngage blocks a user given a 1,001st; the emulator drops that device and records why (the block itself is not modelled). `app_id` goes in the path; it may also be sent as a query parameter, and if both differ the answer is 409.
  *
  * Rate limit: 10,000 devices per minute per workspace.
  *
