@@ -108,6 +108,9 @@ export const GET_USER_MAX_IDENTIFIERS = 20;
 /** Most `merge_data` pairs one Merge Users request may carry (more: 400 LimitBreached). */
 export const MERGE_MAX_PAIRS = 50;
 
+/** Merge Users moves the merged user's events of this many days before the merge to the retained user. */
+export const MERGE_EVENT_WINDOW_DAYS = 30;
+
 /** Most identifier attributes an Identity Resolution workspace may activate. */
 export const IDENTITY_RESOLUTION_MAX_IDENTIFIERS = 5;
 

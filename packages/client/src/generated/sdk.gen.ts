@@ -61,7 +61,7 @@ export const getUser = <ThrowOnError extends boolean = false>(options: Options<G
 /**
  * Merge Users: fold users into others
  *
- * Merges each `merged_user` into its `retained_user`: the last 30 days of events, the devices and the attributes move to the retained user; the merged user keeps only its MoEngage ID and is deleted after 30 days of inactivity. A pair naming an unknown user is skipped and the request still answers 200. Merges are not transitive. Disabled in Identity Resolution workspaces (400). `app_id` goes in the query.
+ * Merges each `merged_user` into its `retained_user`: the last 30 days of events, the devices and the attributes move to the retained user; on a conflict the retained user's attribute wins; the merged user keeps only its MoEngage ID (no customer_id, which becomes free, and no attributes) and is deleted after 30 days of inactivity. "Last 30 days" is read from each event's `current_time` (else `user_time` minus its offset, else when it was received): MoEngage does not say which clock it uses. Not modelled by the emulator, for want of documented detail: the `MOE_USER_MERGE_EVENT`/`MOE_USER_MERGED` system events, the 30-minute delay before merged data shows, and the deletion of the merged user's shell. A pair naming an unknown user is skipped and the request still answers 200. Merges are not transitive. Disabled in Identity Resolution workspaces (400). `app_id` goes in the query.
  *
  * Rate limit: 1,000 user updates per minute per workspace; at most 50 pairs per request (more: 400 LimitBreached).
  *

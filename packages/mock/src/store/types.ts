@@ -189,11 +189,15 @@ export interface EventCollection {
   add(event: StoredEvent): void;
   /** Events in the order they were added. */
   list(workspaceId?: string, filter?: EventFilter): StoredEvent[];
-  /** Moves every event of one user to another (merge); returns how many moved. */
+  /**
+   * Moves the events of one user to another (merge): all of them, or only those whose `eventId` is in
+   * `eventIds`; returns how many moved.
+   */
   reassign(
     workspaceId: string,
     fromMoengageId: string,
     to: { moengageId: string; customerId: string | null },
+    eventIds?: readonly string[],
   ): number;
 }
 
