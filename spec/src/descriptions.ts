@@ -23,7 +23,7 @@ const asyncRule =
 /** The document's `info.description`. */
 export const apiDescription = `Server-to-server API to send users, devices and events to MoEngage and to look up, merge and delete users.
 
-**Hosts.** The 7 core operations live on \`https://api-{dc}.moengage.com\`, Trigger File Imports on \`https://fileimports-data-api-{dc}.moengage.com\`, where \`dc\` is your data center: ${DATA_CENTERS.join(', ')}. Our client takes a \`dataCenter\` and builds both hosts; a \`baseUrl\` override points everything at one host (the local emulator serves both path sets).
+**Hosts.** The 7 core operations live on \`https://api-{dc}.moengage.com\`, Trigger File Imports on \`https://fileimports-data-api-{dc}.moengage.com\`, where \`dc\` is your data center: ${DATA_CENTERS.join(', ')}. Our client takes a \`dataCenter\` and builds both hosts; a \`baseUrl\` override points everything at one host (the local emulator serves both path sets). A workspace exists in one data center only: sent to another center's host, or to the other API's host, a request is answered as for an unknown workspace there (401 "Invalid APP_ID used in Authentication Header"). The sources do not show that answer; it is what an unknown workspace gets, which is what the workspace is on that host. The emulator does the same for a workspace configured with a \`dataCenter\`; unbound workspaces, and any local or custom base URL, answer everywhere.
 
 **Authentication.** \`Authorization: Basic base64(<workspace id>:<Data API key>)\` on every operation. \`MOE-APPKEY\` (the workspace id) is required on Trigger File Imports and optional elsewhere; when present it must equal the Basic-auth username.
 

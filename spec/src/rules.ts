@@ -52,6 +52,22 @@ export function fileImportsHost(dc: DataCenter): string {
   return `https://fileimports-data-api-${dc}.moengage.com`;
 }
 
+const MOENGAGE_HOST = /^(api|fileimports-data-api)-(\d{2,3})\.moengage\.com$/;
+
+/**
+ * Which data center and which API a MoEngage host name serves (`api-02.moengage.com` → core API of
+ * DC 02); `undefined` for any other host (a local emulator, a custom base URL).
+ * @example dataCenterOfHost('fileimports-data-api-101.moengage.com') // { dataCenter: '101', api: 'fileImports' }
+ */
+export function dataCenterOfHost(
+  hostname: string,
+): { dataCenter: DataCenter; api: 'core' | 'fileImports' } | undefined {
+  const match = MOENGAGE_HOST.exec(hostname.toLowerCase());
+  const dataCenter = DATA_CENTERS.find((dc) => dc === match?.[2]);
+  if (match === null || dataCenter === undefined) return undefined;
+  return { dataCenter, api: match[1] === 'api' ? 'core' : 'fileImports' };
+}
+
 /** Largest accepted request body: 128 KB for every operation, Bulk Import included (the overview wins over the older 100 KB). */
 export const PAYLOAD_LIMIT_BYTES = 131_072;
 

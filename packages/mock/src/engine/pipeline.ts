@@ -140,7 +140,7 @@ export async function runPipeline(
     return outcome({ errorId: 'methodNotAllowed' }, anonymous(route.operationId), route.operationId, null);
   }
   const { operationId, params } = route;
-  const auth = authenticate(request.headers, deps.workspaces, operationId);
+  const auth = authenticate(request.headers, deps.workspaces, operationId, request.url);
   if (!auth.ok) return outcome(auth.failure, anonymous(operationId), operationId, null);
   const workspace = auth.workspace;
   const workspaceId = workspace.workspaceId;
