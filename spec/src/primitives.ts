@@ -127,5 +127,7 @@ export const AttributeValue = z.unknown().meta({
     'mixed lists and lists of booleans (`mixedList`) and `null` (`unsupportedValue`) are dropped; objects over 25 KB or ' +
     '100 sub-attributes (`objectTooLarge`) or with `$ . % #` in a key (`objectKeyCharacters`) are dropped; names over ' +
     '200 characters are stored under their first 200 (`nameTruncated`); an event keeps its first 100 attributes ' +
-    '(`eventAttributeLimit`).',
+    '(`eventAttributeLimit`); a workspace registers at most 256 user attribute names (`userAttributeQuota`) and 512 ' +
+    'event names (`eventNameQuota`), later new names are dropped (Portfolio workspaces get 1,024 of each; the ' +
+    'emulator applies the standard quotas).',
 });

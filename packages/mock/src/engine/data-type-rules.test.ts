@@ -106,4 +106,37 @@ describe('the data-type rules of reference §1.7, applied silently and recorded'
       ['eventAttributeLimit', 'actions[1].attributes.a101'],
     ]);
   });
+
+  it('drops a 257th user attribute name in a workspace, and keeps updating the 256 it has', async () => {
+    const h = harness();
+    const first = Object.fromEntries(Array.from({ length: 256 }, (_, i) => [`attr${i}`, i]));
+    await h.send('trackUser', { body: { type: 'customer', customer_id: 'ada', attributes: first } });
+    await h.send('trackUser', {
+      body: { type: 'customer', customer_id: 'bob', attributes: { attr7: 'again', extra: 1 } },
+    });
+    expect(h.engine.store.users.get(WS1, 'bob')?.attributes).toEqual({ attr7: 'again' });
+    expect(h.engine.store.drops.list(WS1).map((drop) => [drop.reason, drop.path])).toEqual([
+      ['userAttributeQuota', 'attributes.extra'],
+    ]);
+  });
+
+  it('drops events with a 513th event name in a workspace', async () => {
+    const h = harness();
+    const actions = Array.from({ length: 513 }, (_, i) => ({ action: `E${i}` }));
+    await h.send('createEvent', { body: { type: 'event', customer_id: 'ada', actions } });
+    await h.send('createEvent', { body: { type: 'event', customer_id: 'ada', actions: [{ action: 'E1' }] } });
+    expect(h.engine.store.events.list(WS1)).toHaveLength(513);
+    expect(h.engine.store.drops.list(WS1).map((drop) => [drop.reason, drop.path])).toEqual([
+      ['eventNameQuota', 'actions[512]'],
+    ]);
+  });
+
+  it('forgets the registered names when the emulator is reset', async () => {
+    const h = harness();
+    const names = Object.fromEntries(Array.from({ length: 256 }, (_, i) => [`attr${i}`, i]));
+    await h.send('trackUser', { body: { type: 'customer', customer_id: 'ada', attributes: names } });
+    h.engine.reset();
+    await h.send('trackUser', { body: { type: 'customer', customer_id: 'bob', attributes: { fresh: 1 } } });
+    expect(h.engine.store.users.get(WS1, 'bob')?.attributes).toEqual({ fresh: 1 });
+  });
 });

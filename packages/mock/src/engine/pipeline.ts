@@ -39,6 +39,7 @@ import type {
   ResolvedWorkspace,
   WorkspaceRegistry,
 } from './types.ts';
+import type { WorkspaceNames } from './workspace-names.ts';
 
 /** The handlers of the operations that take a JSON body. */
 const HANDLERS: Record<Exclude<OperationId, 'triggerFileImport'>, OperationHandler<unknown>> = {
@@ -73,6 +74,7 @@ export interface PipelineDeps {
   anonymousFileImportWindow: () => number;
   newMoengageId: () => string;
   sleep: (ms: number) => Promise<void>;
+  names: WorkspaceNames;
 }
 
 /** The result of one request, before it becomes an `EngineResponse`. */
@@ -232,6 +234,8 @@ function operationContext(
     operationId,
     newMoengageId: deps.newMoengageId,
     nextEventId: () => `${requestId}-${eventCount++}`,
+    userAttributeNames: () => deps.names.userAttributes(workspace.workspaceId),
+    eventNames: () => deps.names.eventNames(workspace.workspaceId),
     drop: (reason, message, path, item) =>
       deps.owned.addDrop({
         workspaceId: workspace.workspaceId,

@@ -30,6 +30,10 @@ export interface OperationContext {
   newMoengageId(): string;
   /** A fresh event id (`<request_id>-<n>`). */
   nextEventId(): string;
+  /** The workspace's registered user attribute names (the 256-name quota); add a name when storing it. */
+  userAttributeNames(): Set<string>;
+  /** The workspace's registered event names (the 512-name quota). */
+  eventNames(): Set<string>;
   /** Records an accepted-but-dropped item. */
   drop(reason: DropReason, message: string, path: string, item: unknown): void;
 }

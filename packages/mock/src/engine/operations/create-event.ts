@@ -4,6 +4,7 @@ import { RESERVED_PREFIX, storedName, WORKSPACE_QUOTAS } from '@moedata/spec/rul
 import type { JsonObject, StoredUser } from '../../store/types.ts';
 import type { Failure } from '../error-rows.ts';
 import { validateBody } from '../validation.ts';
+import { admitName } from '../workspace-names.ts';
 import {
   accepted,
   joinPath,
@@ -99,6 +100,10 @@ export function applyCreateEvent(request: CreateEventRequest, context: Operation
     const name = storedName(action.action);
     if (name !== action.action) {
       recordRule(context, 'nameTruncated', `Event '${name}...'`, `${path}.action`, action.action);
+    }
+    if (!admitName(context.eventNames(), name, WORKSPACE_QUOTAS.eventNames)) {
+      recordRule(context, 'eventNameQuota', `Event '${name}' was dropped`, path, action);
+      continue;
     }
     if (!user) user = { ...newUser(context, request.customer_id), attributes: { ...identifiers } };
     if (!saved) {

@@ -8,10 +8,19 @@ import {
   MOE_PREFIXED_WRITABLE_KEYS,
   RESERVED_PREFIX,
   USER_ATTRIBUTE_RULES,
+  WORKSPACE_QUOTAS,
 } from '@moedata/spec/rules';
 import type { JsonValue, StoredUser } from '../../store/types.ts';
 import { rememberRecent } from '../recent.ts';
-import { joinPath, type OperationContext, ruledAttribute, setOwn, storedAttribute } from './context.ts';
+import { admitName } from '../workspace-names.ts';
+import {
+  joinPath,
+  type OperationContext,
+  recordRule,
+  ruledAttribute,
+  setOwn,
+  storedAttribute,
+} from './context.ts';
 import { friendlyKey, identifierKeys, internalKey } from './identity.ts';
 
 const RULES = new Map(USER_ATTRIBUTE_RULES.map((rule) => [rule.key, rule]));
@@ -154,6 +163,16 @@ function writeAttribute(
   if (kept === undefined) return;
   // Standard keys are short: only a custom name can have been cut, and it is stored as it is.
   const storedKey = facts.internal === key ? kept.name : facts.internal;
+  if (!admitName(context.userAttributeNames(), storedKey, WORKSPACE_QUOTAS.userAttributes)) {
+    recordRule(
+      context,
+      'userAttributeQuota',
+      `Attribute '${key}' was dropped`,
+      joinPath(parentPath, key),
+      value,
+    );
+    return;
+  }
   setOwn(user.attributes, storedKey, kept.value);
   written?.add(storedKey);
 }
