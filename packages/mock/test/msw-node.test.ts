@@ -3,7 +3,7 @@ import { parseRateLimitHeaders } from '@moedata/spec/rate-limit';
 import { coreHost, DATA_CENTERS, fileImportsHost } from '@moedata/spec/rules';
 import { HttpResponse } from 'msw';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { handleTrackUser } from '../src/generated/msw.gen.ts';
+import { handleGetUser, handleTrackUser } from '../src/index.ts';
 import { setupMoEngageServer } from '../src/node.ts';
 import {
   dataApiHeaders,
@@ -150,5 +150,46 @@ describe('MSW handlers in Node (setupServer)', () => {
 
     mock.reset();
     expect((await trackUser(coreHost('01'), trackUserBody('john'))).status).toBe(200);
+  });
+
+  it('takes a typed 200 body as an override, on every host when no baseUrl is given', async () => {
+    mock.server.use(
+      handleGetUser({
+        body: {
+          status: 'success',
+          type: 'export_users',
+          data: { users: [], users_not_found: [{ identifier_type: 'customer_id', identifier: 'john' }] },
+        },
+      }),
+    );
+    for (const host of [coreHost('01'), coreHost('03')]) {
+      const response = await getUser(host, getUserBody('john'));
+      expect(await response.json()).toMatchObject({ data: { users: [] } });
+    }
+  });
+
+  it('answers a browser preflight (OPTIONS with Origin) with 204 and the methods and headers allowed', async () => {
+    const response = await fetch(`${coreHost('01')}/v1/customer/${TEST_WORKSPACE.workspaceId}`, {
+      method: 'OPTIONS',
+      headers: {
+        origin: 'http://localhost:5173',
+        'access-control-request-method': 'POST',
+        'access-control-request-headers': 'authorization, content-type',
+      },
+    });
+    expect(response.status).toBe(204);
+    expect(response.headers.get('access-control-allow-origin')).toBe('http://localhost:5173');
+    expect(response.headers.get('access-control-allow-methods')).toContain('POST');
+    expect(response.headers.get('access-control-allow-headers')).toBe('authorization, content-type');
+  });
+
+  it('lets a page on another origin read the answer and its rate-limit headers', async () => {
+    const response = await trackUser(coreHost('01'), trackUserBody('john'), {
+      headers: { ...dataApiHeaders(), origin: 'http://localhost:5173' },
+    });
+    expect(response.status).toBe(200);
+    expect(response.headers.get('access-control-allow-origin')).toBe('http://localhost:5173');
+    expect(response.headers.get('access-control-expose-headers')).toContain('x-ratelimit-remaining');
+    expect(response.headers.get('vary')).toBe('Origin');
   });
 });

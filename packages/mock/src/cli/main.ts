@@ -181,6 +181,8 @@ export async function startCli(
  */
 export async function runCli(argv: readonly string[], io: CliIo = processIo): Promise<void> {
   try {
+    // Loaded only when asked for: `@moedata/mock/node` re-exports this module and must stay quick to load.
+    if (argv[0] === 'proxy') return await (await import('../proxy/cli.ts')).runProxyCli(argv.slice(1), io);
     await startCli(argv, io, { onStarted: (running) => stopOnSignals(running.stop, running.logger) });
   } catch (error) {
     if (error instanceof CliUsageError) {
@@ -196,4 +198,7 @@ export async function runCli(argv: readonly string[], io: CliIo = processIo): Pr
   }
 }
 
-if (import.meta.main) await runCli(process.argv.slice(2));
+// Run as a script (`node src/cli/main.ts`, as `npm start` does). No top-level await: `@moedata/mock/node`
+// re-exports this module, and require() refuses a module graph that awaits at the top level.
+// (`import.meta.main` is undefined before Node 24.2, so an older Node never takes this branch.)
+if (import.meta.main) void runCli(process.argv.slice(2));
