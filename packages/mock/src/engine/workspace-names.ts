@@ -26,12 +26,11 @@ export function createWorkspaceNames(store: Store): WorkspaceNames {
     return names;
   };
   return {
+    // The store reads names without copying records: a first request on a workspace of 100,000 users
+    // must not hold the event loop (server/large-store.test.ts).
     userAttributes: (workspaceId) =>
-      lazily(attributes, workspaceId, () =>
-        store.users.list(workspaceId).flatMap((user) => Object.keys(user.attributes)),
-      ),
-    eventNames: (workspaceId) =>
-      lazily(events, workspaceId, () => store.events.list(workspaceId).map((event) => event.action)),
+      lazily(attributes, workspaceId, () => store.users.attributeNames(workspaceId)),
+    eventNames: (workspaceId) => lazily(events, workspaceId, () => store.events.actionNames(workspaceId)),
     reset() {
       attributes.clear();
       events.clear();

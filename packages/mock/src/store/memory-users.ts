@@ -100,6 +100,12 @@ export function userCollection(
       return user && copy(user);
     },
     list: (workspaceId) => inOrder(workspaceId).map(copy),
+    attributeNames: (workspaceId) => {
+      const names = new Set<string>();
+      for (const user of usersInOrder(state(), workspaceId))
+        for (const key in user.attributes) names.add(key);
+      return [...names];
+    },
     put: (user) => putUser(copy(user)),
     delete: (workspaceId, moengageId) => {
       const bucket = bucketOf(workspaceId);

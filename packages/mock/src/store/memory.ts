@@ -96,6 +96,9 @@ function eventCollection(context: Context): Pick<OwnedAccess, 'addEvent'> & { co
     add: (event) => addEvent(copy(event)),
     list: (workspaceId, filter) =>
       events().filter(inWorkspace(workspaceId)).filter(matchesEvent(filter)).map(copy),
+    actionNames: (workspaceId) => [
+      ...new Set(events().flatMap((event) => (event.workspaceId === workspaceId ? [event.action] : []))),
+    ],
     reassign: (workspaceId, fromMoengageId, to, eventIds) => {
       const only = eventIds === undefined ? undefined : new Set(eventIds);
       let moved = 0;

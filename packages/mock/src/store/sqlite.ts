@@ -82,6 +82,14 @@ class Query<T> {
       throw storageFailure(error);
     }
   }
+  /** The `name` column of every row (name lists: attribute keys, event names). */
+  names(...params: Array<string | number | null>): string[] {
+    try {
+      return (this.#statement.all(...params) as Row[]).map((row) => String(row.name));
+    } catch (error) {
+      throw storageFailure(error);
+    }
+  }
   count(...params: Array<string | number | null>): number {
     try {
       const row = this.#statement.get(...params) as Row | undefined;
@@ -119,10 +127,15 @@ function userCollection(db: DatabaseSync): UserCollection {
   );
   const remove = new Query<never>(db, 'DELETE FROM users WHERE workspace_id = ? AND moengage_id = ?');
   const count = new Query<never>(db, `SELECT count(*) AS n FROM users WHERE ${WORKSPACE_FILTER}`);
+  const attributeNames = new Query<never>(
+    db,
+    "SELECT DISTINCT attribute.key AS name FROM users, json_each(users.data, '$.attributes') AS attribute WHERE workspace_id = ?",
+  );
 
   return {
     get: (workspaceId, customerId) => byCustomerId.first(workspaceId, customerId),
     getByMoengageId: (workspaceId, moengageId) => byMoengageId.first(workspaceId, moengageId),
+    attributeNames: (workspaceId) => attributeNames.names(workspaceId),
     findByAttribute: (workspaceId, key, value) => {
       // The path quotes the key so dots or spaces in attribute names stay one path segment.
       const candidates = withAttribute.all(workspaceId, JSON.stringify(key));
@@ -182,6 +195,10 @@ function eventCollection(db: DatabaseSync): EventCollection {
        AND (?2 IS NULL OR moengage_id = ?2) AND (?3 IS NULL OR customer_id = ?3) AND (?4 IS NULL OR action = ?4)
      ORDER BY seq`,
   );
+  const actionNames = new Query<never>(
+    db,
+    'SELECT DISTINCT action AS name FROM events WHERE workspace_id = ?',
+  );
   const reassign = new Query<never>(
     db,
     `UPDATE events SET moengage_id = ?3, customer_id = ?4,
@@ -193,6 +210,7 @@ function eventCollection(db: DatabaseSync): EventCollection {
     add: (event) => {
       insert.run(event.workspaceId, event.moengageId, event.customerId, event.action, JSON.stringify(event));
     },
+    actionNames: (workspaceId) => actionNames.names(workspaceId),
     list: (workspaceId, filter) =>
       list.all(
         workspaceId ?? null,

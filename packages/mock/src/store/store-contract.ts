@@ -163,6 +163,20 @@ export function describeStoreContract(name: string, makeStore: () => Store): voi
       expect(s.events.list('WS2')).toEqual([]);
     });
 
+    it('names every attribute key and event name of a workspace once, for the workspace quotas', () => {
+      const s = open();
+      s.users.put(user());
+      s.users.put(user({ moengageId: 'm2', customerId: 'jane', attributes: { u_n: 'Jane', city: 'Pune' } }));
+      s.users.put(user({ workspaceId: 'WS2', attributes: { elsewhere: true } }));
+      s.events.add(event());
+      s.events.add(event({ eventId: 'req1-1' }));
+      s.events.add(event({ eventId: 'req1-2', action: 'Viewed' }));
+      s.events.add(event({ workspaceId: 'WS2', action: 'Elsewhere' }));
+      expect(s.users.attributeNames('WS1').sort()).toEqual(['city', 'nested', 'plan', 'tags', 'u_n']);
+      expect(s.events.actionNames('WS1').sort()).toEqual(['Purchased', 'Viewed']);
+      expect(s.users.attributeNames('WS3')).toEqual([]);
+    });
+
     it('moves every event of one user to another when reassigning', () => {
       const s = open();
       s.events.add(event());

@@ -172,6 +172,11 @@ export interface UserCollection {
   /** Removes the user; returns whether it existed. Its devices and events stay (the engine decides). */
   delete(workspaceId: string, moengageId: string): boolean;
   count(workspaceId?: string): number;
+  /**
+   * Every attribute key any user of the workspace has, each once (the workspace's attribute quota). Read
+   * without copying users, so it stays quick on a store of 100,000 users.
+   */
+  attributeNames(workspaceId: string): string[];
 }
 
 /** Devices of all workspaces. */
@@ -189,6 +194,8 @@ export interface EventCollection {
   add(event: StoredEvent): void;
   /** Events in the order they were added. */
   list(workspaceId?: string, filter?: EventFilter): StoredEvent[];
+  /** Every event name (`action`) recorded in the workspace, each once, read without copying events. */
+  actionNames(workspaceId: string): string[];
   /**
    * Moves the events of one user to another (merge): all of them, or only those whose `eventId` is in
    * `eventIds`; returns how many moved.
