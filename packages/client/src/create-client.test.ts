@@ -97,6 +97,38 @@ describe('createMoEngage', () => {
     expect(fetch.requests[1]?.url.pathname).toBe('/v1.0/data/fileimports/trigger/sched-1');
   });
 
+  it('looks up globalThis.fetch at each request, so a fetch patched after creation (MSW, nock) is used', async () => {
+    // As the README's quickstart does: the client exists before a test's beforeAll installs its interceptor.
+    const client = createMoEngage({ workspaceId: WORKSPACE, apiKey: 'secret-key', dataCenter: '01' });
+    const installedLater = createFakeFetch(respond(200, successBody()));
+    vi.stubGlobal('fetch', installedLater);
+    try {
+      await callWithExample(client, 'trackUser');
+      const replacedAgain = createFakeFetch(respond(200, successBody()));
+      vi.stubGlobal('fetch', replacedAgain);
+      await callWithExample(client, 'trackUser');
+      expect(installedLater.requests.map((request) => request.url.href)).toEqual([
+        'https://api-01.moengage.com/v1/customer/WS123',
+      ]);
+      expect(replacedAgain.requests).toHaveLength(1);
+    } finally {
+      vi.unstubAllGlobals();
+    }
+  });
+
+  it('keeps using options.fetch when one is given, whatever happens to the global fetch', async () => {
+    const { client, fetch } = setup();
+    const global = vi.fn();
+    vi.stubGlobal('fetch', global);
+    try {
+      await callWithExample(client, 'trackUser');
+    } finally {
+      vi.unstubAllGlobals();
+    }
+    expect(fetch.requests).toHaveLength(1);
+    expect(global).not.toHaveBeenCalled();
+  });
+
   it('adds the Portfolio project_code on the operations that accept it', async () => {
     const { client, fetch } = setup();
     await client.createEvent(

@@ -21,7 +21,7 @@ describe('resolveOptions', () => {
       validateResponses: false,
       clock: systemClock,
     });
-    expect(fetch).toBe(globalThis.fetch);
+    expect(fetch()).toBe(globalThis.fetch);
     expect(logger).toBeUndefined();
     expect(onWarning).toBeUndefined();
   });

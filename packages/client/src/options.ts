@@ -34,7 +34,13 @@ interface CommonOptions {
   workspaceId: string;
   /** The Data API key from Settings > Account > APIs (Data tile). Used as Basic-auth password. */
   apiKey: string;
-  /** A fetch implementation. @default globalThis.fetch */
+  /**
+   * The fetch every request is sent with. Without it, `globalThis.fetch` is looked up when each
+   * request is sent, not when the client is created, so MSW, nock, undici's `MockAgent` or any other
+   * patch installed after `createMoEngage()` (in a test's `beforeAll`, say) still sees every request.
+   * Pass one to route the client through a proxy agent or a test double of your own.
+   * @default globalThis.fetch, read at each request
+   */
   fetch?: typeof globalThis.fetch;
   /**
    * Per-request timeout in milliseconds; the request is aborted when it expires and retried like a
@@ -105,7 +111,8 @@ export interface MoEngageSettings {
 export interface ResolvedOptions {
   settings: MoEngageSettings;
   apiKey: string;
-  fetch: typeof globalThis.fetch;
+  /** The fetch to send the next request with: `options.fetch`, else whatever `globalThis.fetch` is now. */
+  fetch: () => typeof globalThis.fetch;
   logger: MoEngageLogger | undefined;
   onWarning: ((warning: MoEngageWarning) => void) | undefined;
 }
@@ -132,12 +139,7 @@ export function resolveOptions(options: MoEngageOptions): ResolvedOptions {
     const problem = credentialProblem(name, options[name]);
     if (problem) throw new MoEngageOptionsError(problem);
   }
-  const fetchImpl = options.fetch ?? globalThis.fetch;
-  if (typeof fetchImpl !== 'function') {
-    throw new MoEngageOptionsError(
-      'No fetch implementation: pass options.fetch, or run on Node 18+ or another runtime with a global fetch.',
-    );
-  }
+  const fetch = resolveFetch(options.fetch);
   const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
   if (timeoutMs !== Number.POSITIVE_INFINITY) wrap(() => requireNumber('timeoutMs', timeoutMs, { min: 1 }));
   const clock = options.clock ?? systemClock;
@@ -159,9 +161,31 @@ export function resolveOptions(options: MoEngageOptions): ResolvedOptions {
       clock,
     }),
     apiKey: options.apiKey,
-    fetch: fetchImpl,
+    fetch,
     logger: options.logger,
     onWarning: options.onWarning,
+  };
+}
+
+const NO_FETCH =
+  'No fetch implementation: pass options.fetch, or run on Node 18+ or another runtime with a global fetch.';
+
+/**
+ * A given fetch is used as is; otherwise the global one is read at every request (never cached), so
+ * interceptors that replace `globalThis.fetch` after the client was created still apply.
+ */
+function resolveFetch(given: unknown): () => typeof globalThis.fetch {
+  if (given !== undefined) {
+    if (typeof given !== 'function') throw new MoEngageOptionsError(`fetch must be a function; ${NO_FETCH}`);
+    const fixed = given as typeof globalThis.fetch;
+    return () => fixed;
+  }
+  if (typeof globalThis.fetch !== 'function') throw new MoEngageOptionsError(NO_FETCH);
+  return () => {
+    const current = globalThis.fetch;
+    // Removed after construction (rare): say so instead of failing as a network error would.
+    if (typeof current !== 'function') throw new MoEngageOptionsError(NO_FETCH);
+    return current;
   };
 }
 

@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 import { describe, expect, it } from 'vitest';
@@ -24,5 +25,18 @@ describe('entry points', () => {
     const inputs = Object.keys(result.metafile.inputs);
     expect(inputs.some((input) => input.endsWith('cli/demo-workspace.ts'))).toBe(true);
     expect(inputs.filter((input) => input.startsWith('node:'))).toEqual([]);
+  });
+
+  it('loads ./node through require(), without node:sqlite and without a warning', () => {
+    // require() refuses an ES module graph with a top-level await; node:sqlite is missing on Node 22.12
+    // and prints an ExperimentalWarning before 24, so it must wait for a SQLite store to be created.
+    const entry = fileURLToPath(new URL('./node.ts', import.meta.url));
+    const script = `
+      const mock = require(${JSON.stringify(entry)});
+      const sqlite = process.moduleLoadList.filter((name) => name.includes('sqlite'));
+      console.log(JSON.stringify({ exports: typeof mock.setupMoEngageServer, sqlite }));`;
+    const child = spawnSync(process.execPath, ['-e', script], { encoding: 'utf8' });
+    expect(child.stderr).toBe('');
+    expect(JSON.parse(child.stdout)).toEqual({ exports: 'function', sqlite: [] });
   });
 });

@@ -134,4 +134,29 @@ describe('MSW handlers in Node (setupServer)', () => {
     mock.reset();
     expect((await trackUser(coreHost('01'), trackUserBody('john'))).status).toBe(200);
   });
+
+  it('answers a browser preflight (OPTIONS with Origin) with 204 and the methods and headers allowed', async () => {
+    const response = await fetch(`${coreHost('01')}/v1/customer/${TEST_WORKSPACE.workspaceId}`, {
+      method: 'OPTIONS',
+      headers: {
+        origin: 'http://localhost:5173',
+        'access-control-request-method': 'POST',
+        'access-control-request-headers': 'authorization, content-type',
+      },
+    });
+    expect(response.status).toBe(204);
+    expect(response.headers.get('access-control-allow-origin')).toBe('http://localhost:5173');
+    expect(response.headers.get('access-control-allow-methods')).toContain('POST');
+    expect(response.headers.get('access-control-allow-headers')).toBe('authorization, content-type');
+  });
+
+  it('lets a page on another origin read the answer and its rate-limit headers', async () => {
+    const response = await trackUser(coreHost('01'), trackUserBody('john'), {
+      headers: { ...dataApiHeaders(), origin: 'http://localhost:5173' },
+    });
+    expect(response.status).toBe(200);
+    expect(response.headers.get('access-control-allow-origin')).toBe('http://localhost:5173');
+    expect(response.headers.get('access-control-expose-headers')).toContain('x-ratelimit-remaining');
+    expect(response.headers.get('vary')).toBe('Origin');
+  });
 });

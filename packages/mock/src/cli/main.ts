@@ -196,4 +196,7 @@ export async function runCli(argv: readonly string[], io: CliIo = processIo): Pr
   }
 }
 
-if (import.meta.main) await runCli(process.argv.slice(2));
+// Run as a script (`node src/cli/main.ts`, as `npm start` does). No top-level await: `@moedata/mock/node`
+// re-exports this module, and require() refuses a module graph that awaits at the top level.
+// (`import.meta.main` is undefined before Node 24.2, so an older Node never takes this branch.)
+if (import.meta.main) void runCli(process.argv.slice(2));

@@ -5,6 +5,7 @@ import {
   http,
   type PathParams,
 } from 'msw';
+import type { CorsOrigins } from '../engine/cors.ts';
 import { createEngine } from '../engine/engine.ts';
 import { API_ROOTS } from '../engine/routing.ts';
 import type { Engine, EngineOptions } from '../engine/types.ts';
@@ -25,6 +26,13 @@ export interface CreateHandlersOptions {
    * @default true
    */
   moengageHosts?: boolean;
+  /**
+   * Browser origins whose calls are answered with CORS headers, and whose preflights (`OPTIONS`) get
+   * 204, as the standalone server's `--cors-origin` does; others get 403 to a preflight. Matters under
+   * happy-dom, jsdom and in real browsers, where the page's origin differs from MoEngage's hosts.
+   * @default '*' (any origin, echoed back)
+   */
+  corsOrigins?: CorsOrigins;
 }
 
 type Overrides = NonNullable<NonNullable<Parameters<CreateMswHandlersResult['all']>[0]>['pick']>;
@@ -74,7 +82,7 @@ export function createHandlers(engine: Engine, options: CreateHandlersOptions = 
 
   for (const target of targetsOf(options)) {
     const resolver: HttpResponseResolver<PathParams, DefaultBodyType> = ({ request }) =>
-      answerWithEngine(request, engine, target.pathPrefix);
+      answerWithEngine(request, engine, target.pathPrefix, options.corsOrigins);
     const factories = createMswHandlers({ baseUrl: target.origin });
     // The generated factories are the list of operations (derived from openapi.json): each gets the resolver.
     const overrides = Object.fromEntries(
@@ -96,8 +104,12 @@ export function engineAndHandlers(options: EngineOptions & CreateHandlersOptions
   engine: Engine;
   handlers: HttpHandler[];
 } {
-  const { engine: givenEngine, baseUrl, moengageHosts, ...engineOptions } = options;
+  const { engine: givenEngine, baseUrl, moengageHosts, corsOrigins, ...engineOptions } = options;
   const engine = givenEngine ?? createEngine(engineOptions);
-  const handlers = createHandlers(engine, { ...(baseUrl !== undefined && { baseUrl }), moengageHosts });
+  const handlers = createHandlers(engine, {
+    ...(baseUrl !== undefined && { baseUrl }),
+    ...(corsOrigins !== undefined && { corsOrigins }),
+    moengageHosts,
+  });
   return { engine, handlers };
 }

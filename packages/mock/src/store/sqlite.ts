@@ -1,11 +1,13 @@
 /**
  * The persistent store behind `moengage-mock --data FILE`: the same synchronous `Store` contract as
- * the in-memory store, on Node 24's built-in `node:sqlite` (no native dependency). Writes commit in WAL
+ * the in-memory store, on Node's built-in `node:sqlite` (no native dependency; loaded only when a store is
+ * created, see node-sqlite.ts). Writes commit in WAL
  * mode with `synchronous = NORMAL`: once the engine answered a request its effects are in the WAL file,
  * which survives a killed process (not a power cut; decisions/052).
  */
-import { DatabaseSync, type StatementSync } from 'node:sqlite';
+import type { DatabaseSync, StatementSync } from 'node:sqlite';
 import { seedInto } from './memory.ts';
+import { loadNodeSqlite } from './node-sqlite.ts';
 import { checkRequestLogLimit, DEFAULT_REQUEST_LOG_LIMIT } from './request-log-limit.ts';
 import { ALL_TABLES, applySchema, LOG_TABLES } from './sqlite-schema.ts';
 import type {
@@ -286,7 +288,9 @@ function transactionRunner(db: DatabaseSync) {
  */
 export function createSqliteStore(options: SqliteStoreOptions): Store {
   const requestLogLimit = checkRequestLogLimit(options.requestLogLimit ?? DEFAULT_REQUEST_LOG_LIMIT);
+  const { DatabaseSync } = loadNodeSqlite();
   let db: DatabaseSync;
+  let open = true;
   try {
     db = new DatabaseSync(options.path);
   } catch (error) {
@@ -328,7 +332,9 @@ export function createSqliteStore(options: SqliteStoreOptions): Store {
         requestLog: store.requestLog.list(),
       })),
     close: () => {
-      if (db.isOpen) db.close();
+      // Our own flag: `DatabaseSync#isOpen` is newer (22.15) than node:sqlite itself (22.13).
+      if (open) db.close();
+      open = false;
     },
   };
   // A file written with a higher limit is trimmed to this one now.
