@@ -10,13 +10,14 @@ import { fileURLToPath } from 'node:url';
 
 const packageDir = dirname(dirname(fileURLToPath(import.meta.url)));
 
-/** Files every install needs: the three entry points and what the `moengage-mock` bin runs. */
+/** Files every install needs: the three entry points, what the `moengage-mock` bin runs, the licence. */
 const REQUIRED = [
   'dist/index.js',
   'dist/node.js',
   'dist/browser.js',
   'dist/cli/main.js',
   'bin/moengage-mock.js',
+  'LICENSE',
 ];
 /** What must never ship: sources (the bin would run them, and Node refuses .ts under node_modules), tests, test helpers. */
 const FORBIDDEN = [/^src\//, /\.test(-d)?\.(js|d\.ts)$/, /test-support\//, /-contract\.(js|d\.ts)$/];
