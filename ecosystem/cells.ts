@@ -7,7 +7,7 @@ import { type BrowserCheck, checkInChromium } from './lib/browser.ts';
 import type { Background } from './lib/processes.ts';
 import type { NodeMajor, Toolchains } from './lib/toolchains.ts';
 
-export type FixtureName = 'service' | 'vitest-frontend' | 'browser-worker';
+export type FixtureName = 'service' | 'commonjs-service' | 'vitest-frontend' | 'browser-worker';
 
 /** What a cell gets to work with. */
 export interface CellContext {
@@ -77,9 +77,9 @@ const nodeCells: Cell[] = SUPPORTED_NODES.flatMap((major): Cell[] => [
   },
   {
     name: `node${major} cjs`,
-    fixture: 'service',
+    fixture: 'commonjs-service',
     timeoutMs: 60_000,
-    run: (context) => context.exec(major, 'node', ['src/service.cjs']),
+    run: (context) => context.exec(major, 'node', ['src/service.js']),
   },
 ]);
 
