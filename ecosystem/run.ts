@@ -160,6 +160,7 @@ async function runCell(
           timeoutMs: remaining(),
         });
         log.push(result.output.trimEnd());
+        return result.output;
       },
       emulator: async (major) => {
         const emulator = await startBackground(
