@@ -36,8 +36,8 @@ export interface Cell {
   name: string;
   fixture: FixtureName;
   timeoutMs: number;
-  /** Resolves when the cell passed (or called `context.skip`); rejects when it failed. */
-  run(context: CellContext): Promise<void>;
+  /** Resolves (with anything) when the cell passed or called `context.skip`; rejects when it failed. */
+  run(context: CellContext): Promise<unknown>;
 }
 
 /** The workspace and key every fixture uses. */

@@ -23,6 +23,7 @@ const jobs = {
     // Two at a time: the machines have 2 cores, and browser and fuzz suites starve each other beyond that.
     ['turbo', 'run', 'typecheck', 'build', 'test', '--concurrency=2'],
     // The published packages as installed tarballs in consumer projects: needs the dist/ built above.
+    ['tsc', '-p', 'ecosystem/tsconfig.json'],
     ['node', 'ecosystem/run.ts'],
   ],
   start: [
