@@ -49,14 +49,13 @@ if (selected.length === 0) {
 const started = performance.now();
 mkdirSync(workDir, { recursive: true });
 
-const [tarballs, toolchainSetup] = await Promise.all([
-  timed('pack', packPublished),
-  timed('toolchains', ensureToolchains),
-]);
+// Only the cells need the runtimes: they download while the packages are packed and the fixtures installed.
+const pendingToolchains = timed('toolchains', ensureToolchains);
+pendingToolchains.catch(() => {}); // awaited (and so thrown) below, once the fixtures are installed
+const tarballs = await timed('pack', packPublished);
 for (const tarball of tarballs.value) {
   console.log(`  ${tarball.name}: ${(tarball.bytes / 1024).toFixed(1)} KiB, ${tarball.fileCount} files`);
 }
-const toolchains = toolchainSetup.value.toolchains;
 
 const fixtureNames = [...new Set(selected.map((cell) => cell.fixture))];
 const fixtures = new Map<FixtureName, Promise<PreparedFixture>>();
@@ -75,6 +74,9 @@ await pool(fixtureNames, CONCURRENCY, async (name) => {
     fixtureSeconds[name] = { error: String(error) };
   }
 });
+
+const toolchainSetup = await pendingToolchains;
+const toolchains = toolchainSetup.value.toolchains;
 
 console.log(`\nRunning ${selected.length} cells, ${CONCURRENCY} at a time:`);
 const results = await pool(selected, CONCURRENCY, async (cell) => {
