@@ -29,6 +29,18 @@ export type {
   WorkspaceConfig,
   WorkspaceRegistry,
 } from './engine/types.ts';
+// Typed per-operation overrides for `server.use()` / `worker.use()`, generated from the spec: each takes a
+// response body typed from the spec, or an MSW resolver, and matches on every host unless given a baseUrl.
+export {
+  handleBulkImport,
+  handleCreateEvent,
+  handleDeleteUser,
+  handleGetUser,
+  handleMergeUsers,
+  handleTrackDevice,
+  handleTrackUser,
+  handleTriggerFileImport,
+} from './generated/msw.gen.ts';
 // MSW handlers
 export { type CreateHandlersOptions, createHandlers } from './handlers/create-handlers.ts';
 // The store

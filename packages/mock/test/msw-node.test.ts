@@ -3,7 +3,7 @@ import { parseRateLimitHeaders } from '@moedata/spec/rate-limit';
 import { coreHost, DATA_CENTERS, fileImportsHost } from '@moedata/spec/rules';
 import { HttpResponse } from 'msw';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { handleTrackUser } from '../src/generated/msw.gen.ts';
+import { handleGetUser, handleTrackUser } from '../src/index.ts';
 import { setupMoEngageServer } from '../src/node.ts';
 import {
   dataApiHeaders,
@@ -133,6 +133,22 @@ describe('MSW handlers in Node (setupServer)', () => {
 
     mock.reset();
     expect((await trackUser(coreHost('01'), trackUserBody('john'))).status).toBe(200);
+  });
+
+  it('takes a typed 200 body as an override, on every host when no baseUrl is given', async () => {
+    mock.server.use(
+      handleGetUser({
+        body: {
+          status: 'success',
+          type: 'export_users',
+          data: { users: [], users_not_found: [{ identifier_type: 'customer_id', identifier: 'john' }] },
+        },
+      }),
+    );
+    for (const host of [coreHost('01'), coreHost('03')]) {
+      const response = await getUser(host, getUserBody('john'));
+      expect(await response.json()).toMatchObject({ data: { users: [] } });
+    }
   });
 
   it('answers a browser preflight (OPTIONS with Origin) with 204 and the methods and headers allowed', async () => {
