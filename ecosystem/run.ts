@@ -1,7 +1,7 @@
 /**
  * `pnpm test:ecosystem`: packs @moedata/spec, client and mock, installs the tarballs with plain npm into
  * the fixture projects (outside the workspace), and runs every cell of the matrix, two at a time.
- * Prints one line per cell and a summary, writes ecosystem/.work/results.json, exits 1 if a cell failed.
+ * Prints one line per cell and a summary, writes ecosystem/results.json, exits 1 if a cell failed.
  *
  *   node ecosystem/run.ts                      # every cell
  *   node ecosystem/run.ts --cell node22 --cell vitest   # cells whose name starts with one of these

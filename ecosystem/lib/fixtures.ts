@@ -1,6 +1,6 @@
 /**
- * Fixture projects as npm users install them: each is copied out of the repo to ecosystem/.work/<name>
- * (outside the pnpm workspace, so npm sees a lone project), its `@moedata/*` dependencies are pointed at
+ * Fixture projects as npm users install them: each is copied out of the repo to <tmp>/moedata-ecosystem-<hash>/<name>
+ * (outside the repository, so npm sees a lone project), its `@moedata/*` dependencies are pointed at
  * the packed tarballs, and `npm install` runs only when the manifest or a tarball changed.
  */
 import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';

@@ -1,15 +1,25 @@
-/** Where the matrix keeps what it builds: everything under ecosystem/.cache and ecosystem/.work is gitignored. */
+/** Where the matrix keeps what it builds. */
+import { createHash } from 'node:crypto';
+import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 export const ecosystemDir = dirname(dirname(fileURLToPath(import.meta.url)));
 export const repoRoot = dirname(ecosystemDir);
 export const fixturesDir = join(ecosystemDir, 'fixtures');
-/** Survives between runs: packed tarballs and the installed runtimes. */
+/** Survives between runs (gitignored): packed tarballs and the installed runtimes. */
 export const cacheDir = join(ecosystemDir, '.cache');
-/** One installed copy of each fixture (reinstalled only when its key changes), and the results. */
-export const workDir = join(ecosystemDir, '.work');
-export const resultsFile = join(workDir, 'results.json');
+/**
+ * One installed copy of each fixture, reinstalled only when its key changes. Outside the repository: under
+ * it, Node, vite and tsc would find the repo's node_modules and tsconfig.json when they walk up, and a
+ * package missing a dependency would pass. One folder per clone, so worktrees never share one.
+ */
+export const workDir = join(
+  tmpdir(),
+  `moedata-ecosystem-${createHash('sha256').update(repoRoot).digest('hex').slice(0, 12)}`,
+);
+/** The last run's matrix (gitignored). */
+export const resultsFile = join(ecosystemDir, 'results.json');
 
 /**
  * The environment for npm and the programs under test: without the npm_* variables that pnpm and npm
