@@ -99,7 +99,8 @@ const nodeCells: Cell[] = SUPPORTED_NODES.flatMap((major): Cell[] => [
 const typecheckCells: Cell[] = ['nodenext', 'bundler'].map((resolution) => ({
   name: `tsc ${resolution}`,
   fixture: 'service',
-  timeoutMs: 120_000,
+  // Tens of seconds on an idle machine (every .d.ts is checked); a busy CI machine takes several times that.
+  timeoutMs: 240_000,
   run: (context) => tsc(context, `tsconfig.${resolution}.json`),
 }));
 
