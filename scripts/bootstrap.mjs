@@ -37,6 +37,18 @@ const jobs = {
     ],
     ['node', 'packages/mock/src/cli/main.ts', ...process.argv.slice(3)],
   ],
+  // The emulator restarted on every change of a file it imports (Node's own --watch; decisions/012).
+  dev: [
+    [
+      'turbo',
+      'run',
+      'build',
+      '--filter=@moedata/docs',
+      '--filter=@moedata/playground',
+      '--output-logs=errors-only',
+    ],
+    ['node', '--watch', 'packages/mock/src/cli/main.ts', ...process.argv.slice(3)],
+  ],
 };
 
 main();
