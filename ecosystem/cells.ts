@@ -2,6 +2,8 @@
  * The cells of the matrix: each one runs a fixture's program as its users would, on one runtime, and
  * passes only if that program exits 0 (each asserts what it got back). See README.md for what each proves.
  */
+import assert from 'node:assert/strict';
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { type BrowserCheck, checkInChromium } from './lib/browser.ts';
 import type { Background } from './lib/processes.ts';
@@ -175,6 +177,31 @@ const browserCell: Cell = {
   },
 };
 
+/**
+ * What each published manifest's `engines.node` must say: the oldest Node the cells run the package on
+ * (the client and spec from Node 20; the mock from Node 22, whose floor 22.12 is msw 3's). A package that
+ * claims another range, or a cell dropped, must change the other side too.
+ */
+const PROVEN_NODE_RANGES = {
+  '@moedata/spec': '>=20',
+  '@moedata/client': '>=20',
+  '@moedata/mock': '>=22.12',
+} as const;
+
+const enginesCell: Cell = {
+  name: 'engines',
+  fixture: 'commonjs-service',
+  timeoutMs: 10_000,
+  run: async (context) => {
+    for (const [name, range] of Object.entries(PROVEN_NODE_RANGES)) {
+      const manifestFile = join(context.dir, 'node_modules', name, 'package.json');
+      const manifest: { engines?: { node?: string } } = JSON.parse(await readFile(manifestFile, 'utf8'));
+      assert.equal(manifest.engines?.node, range, `${name}: engines.node should say what the matrix proves`);
+      context.log(`${name}: engines.node ${range}`);
+    }
+  },
+};
+
 export const CELLS: readonly Cell[] = [
   ...typecheckCells,
   ...nodeCells,
@@ -182,4 +209,5 @@ export const CELLS: readonly Cell[] = [
   ...vitestCells,
   ...runtimeCells,
   browserCell,
+  enginesCell,
 ];
