@@ -24,6 +24,7 @@ const jobs = {
     ['turbo', 'run', 'typecheck', 'build', 'test', '--concurrency=2'],
     // The published packages as installed tarballs in consumer projects: needs the dist/ built above.
     ['tsc', '-p', 'ecosystem/tsconfig.json'],
+    ['vitest', 'run', '--dir', 'ecosystem/lib'],
     ['node', 'ecosystem/run.ts'],
   ],
   start: [

@@ -59,7 +59,7 @@ export async function prepareFixture(name: string, tarballs: readonly Tarball[])
  * every published package with its tarball, so the client's own dependency on `@moedata/spec` resolves
  * to the packed spec as it would to the published one (never to whatever the registry holds).
  */
-function pointAtTarballs(manifest: FixtureManifest, tarballs: readonly Tarball[]): FixtureManifest {
+export function pointAtTarballs(manifest: FixtureManifest, tarballs: readonly Tarball[]): FixtureManifest {
   const point = (dependencies: DependencyMap | undefined) => {
     if (dependencies === undefined) return undefined;
     return Object.fromEntries(
