@@ -69,7 +69,7 @@ await pool(fixtureNames, CONCURRENCY, async (name) => {
   fixtures.set(name, prepared);
   try {
     const { seconds, value } = await setup;
-    fixtureSeconds[name] = { seconds, installed: value.installed };
+    fixtureSeconds[name] = { seconds: round(seconds), installed: value.installed };
   } catch (error) {
     fixtureSeconds[name] = { error: String(error) };
   }
