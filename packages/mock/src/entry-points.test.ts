@@ -38,5 +38,5 @@ describe('entry points', () => {
     const child = spawnSync(process.execPath, ['-e', script], { encoding: 'utf8' });
     expect(child.stderr).toBe('');
     expect(JSON.parse(child.stdout)).toEqual({ exports: 'function', sqlite: [] });
-  });
+  }, 60_000); // a fresh Node process loading msw and the engine from source: seconds on a busy machine
 });

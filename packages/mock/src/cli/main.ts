@@ -181,6 +181,8 @@ export async function startCli(
  */
 export async function runCli(argv: readonly string[], io: CliIo = processIo): Promise<void> {
   try {
+    // Loaded only when asked for: `@moedata/mock/node` re-exports this module and must stay quick to load.
+    if (argv[0] === 'proxy') return await (await import('../proxy/cli.ts')).runProxyCli(argv.slice(1), io);
     await startCli(argv, io, { onStarted: (running) => stopOnSignals(running.stop, running.logger) });
   } catch (error) {
     if (error instanceof CliUsageError) {
