@@ -6,6 +6,7 @@ import { OpenAPIRegistry, OpenApiGeneratorV31, type RouteConfig } from '@asteaso
 import type { ZodType } from 'zod';
 import { apiDescription } from './descriptions.ts';
 import { errorStatusesForOperation, errorsForOperation } from './errors/index.ts';
+import { codeSamples } from './openapi/code-samples.ts';
 import {
   componentSchemas,
   dcDescription,
@@ -55,6 +56,7 @@ function registerOperations(registry: OpenAPIRegistry): void {
       description: operation.description,
       parameters: parameterRefs(operation),
       responses: routeResponses,
+      'x-codeSamples': codeSamples(operation),
     };
     if (operation.server === 'fileImports') route.servers = [fileImportsServer];
     if (operation.requestBody !== undefined) {

@@ -174,6 +174,47 @@ describeWithChromium('the API reference site (dist/) in headless Chromium', () =
     }
   }, 60_000);
 
+  it('shows every operation called through @moedata/client and with curl (x-codeSamples)', async () => {
+    const labels = ['TypeScript (@moedata/client)', 'curl'];
+    for (const operation of site.operations) {
+      const section = await openOperation(operation);
+      // The request panel's language picker: a dropdown whose button names the sample shown.
+      const picker = section.locator('[data-component-name="Dropdown/Dropdown"]').filter({
+        has: page.locator(':scope > button', { hasText: /^(TypeScript \(@moedata\/client\)|curl)$/ }),
+      });
+      const shown = section.locator('pre[data-testid="source-code"]');
+      for (const [label, code] of [
+        [labels[0], `await moengage.${operation.operationId}(`],
+        [labels[1], 'curl -X POST'],
+      ] as const) {
+        await picker.locator(':scope > button').click();
+        // The open menu is rendered apart from its button; only one menu is open at a time.
+        const items = page.locator('[role="menuitem"]:visible');
+        // The two samples come first; the JSON body follows as "Payload" on operations that take one.
+        expect(
+          (await items.allTextContents()).slice(0, 2),
+          `${operation.operationId} sample languages`,
+        ).toEqual(labels);
+        await items.filter({ hasText: label }).click();
+        await expect
+          .poll(() => shown.filter({ hasText: code }).count(), {
+            message: `${operation.operationId}: the ${label} sample shows "${code}"`,
+            timeout: 5_000,
+          })
+          .toBe(1);
+      }
+    }
+    const trackUser = site.operations.find(({ operationId }) => operationId === 'trackUser');
+    if (trackUser !== undefined) {
+      const section = await openOperation(trackUser);
+      await section
+        .locator('[data-component-name="Dropdown/Dropdown"] > button', { hasText: 'curl' })
+        .click();
+      await page.locator('[role="menuitem"]:visible', { hasText: labels[0] }).click();
+      await section.screenshot({ path: join(resultsDir, 'trackUser-typescript-sample.png') });
+    }
+  }, 60_000);
+
   it('offers the OpenAPI document for download', async () => {
     await expect(page.locator('a[download][href="./openapi.json"]').isVisible()).resolves.toBe(true);
     const download = await fetch(new URL('openapi.json', server?.url));
