@@ -117,6 +117,13 @@ const SUITES: SuiteDefinition[] = [
     ],
     budgetSeconds: 180,
   },
+  {
+    name: 'reliability',
+    title: '7. Reliability: 1,000 connections, kill -9 cycles',
+    load: async () => (await import('./suites/reliability.ts')).runReliabilitySuite,
+    summaryKeys: ['reliabilityConnectionsFailed', 'reliabilityKillCyclesLostWrites'],
+    budgetSeconds: 150,
+  },
 ];
 
 /** Rejects past `seconds`, and aborts `controller` then, so the suite stops what it still runs. */
@@ -192,7 +199,9 @@ async function main(): Promise<void> {
     },
   });
   if (values.help) {
-    console.log('Usage: node bench/run.ts [--quick] [--only pipeline,bundle,client,ingestor,emulator,store]');
+    console.log(
+      'Usage: node bench/run.ts [--quick] [--only pipeline,bundle,client,ingestor,emulator,store,reliability]',
+    );
     return;
   }
   const only = values.only?.split(',').map((s) => s.trim()) ?? null;

@@ -120,6 +120,14 @@ export const EXTRA_SUMMARY_KEYS: ReadonlyArray<readonly [key: string, meaning: s
   ['storeMemoryRssMiBPerMillionEvents', 'RSS growth of the memory store per 1,000,000 events, MiB'],
   ['storeSqliteRatioToMemory', 'Events/s into the SQLite store ÷ into the memory store'],
   [
+    'reliabilityConnectionsFailed',
+    'Track User requests not answered 200 with 1,000 concurrent keep-alive connections (target 0)',
+  ],
+  [
+    'reliabilityKillCyclesLostWrites',
+    'Acknowledged writes missing after three kill -9 cycles under load with the SQLite store (target 0)',
+  ],
+  [
     'clientOverheadRatioToRawFetch',
     'Our client per call (validation off) ÷ a hand-written fetch call, stub fetch',
   ],

@@ -110,6 +110,35 @@ describe('moengage-ingest against the emulator', () => {
     expect(await storedCounts(server)).toMatchObject({ users: 2, bulkRequests: 1 });
   });
 
+  it('writes lines rejected before sending to --failed-out too, and counts warned elements as dropped by MoEngage', async () => {
+    const file = await files.write(
+      'rejected.ndjson',
+      [
+        JSON.stringify(customer('good-1')),
+        '{"type":"customer","customer_id":',
+        JSON.stringify({ type: 'event', customer_id: 'good-1', actions: [] }),
+        JSON.stringify(customer('guest')),
+      ].join('\n'),
+    );
+    const failedOut = files.path('rejected-out.ndjson');
+    const { exitCode, json } = await run([
+      ...connectionArgs(server),
+      '--json',
+      '--failed-out',
+      failedOut,
+      file,
+    ]);
+
+    expect(exitCode).toBe(1);
+    expect(json).toMatchObject({ valid: 2, invalid: 2, sent: 2, warnings: 1, acceptedButDropped: 1 });
+    // The schema error is there to be fixed; text that is not JSON has nothing to write back.
+    const written = (await readFile(failedOut, 'utf8'))
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line));
+    expect(written).toEqual([{ type: 'event', customer_id: 'good-1', actions: [] }]);
+  });
+
   it('validates without sending in a dry run, needing no credentials', async () => {
     const file = await files.write(
       'dry.ndjson',

@@ -22,6 +22,8 @@ function stats(overrides: Partial<IngestorStats> = {}): IngestorStats {
     sent: 0,
     failed: 0,
     dropped: 0,
+    maybeDelivered: 0,
+    maybeTwice: 0,
     bytesSent: 0,
     requests: 0,
     retries: 0,

@@ -96,7 +96,15 @@ export async function runPipeline(context: RunContext): Promise<RunOutcome> {
   const startedAt = performance.now();
   const problems: Problem[] = [];
   const tally = new FailureTally();
-  const counts = { lines: 0, valid: 0, invalid: 0, warnings: 0, bytesBefore: 0, bytesInSource: 0 };
+  const counts = {
+    lines: 0,
+    valid: 0,
+    invalid: 0,
+    warnings: 0,
+    warnedAndTracked: 0,
+    bytesBefore: 0,
+    bytesInSource: 0,
+  };
   const byType = { customer: 0, event: 0, device: 0 };
   const stopReading = new AbortController();
   let stoppedEarly: string | undefined;
@@ -180,19 +188,28 @@ export async function runPipeline(context: RunContext): Promise<RunOutcome> {
     counts.bytesInSource = record.bytesRead;
     if (!record.ok) return report(source.name, record.line, record.problem, 'invalid');
     const mapped = toElement(record.value);
-    if (!mapped.ok) return report(source.name, record.line, mapped.problem, 'invalid');
+    if (!mapped.ok) {
+      await failedOut?.write([record.value]);
+      return report(source.name, record.line, mapped.problem, 'invalid');
+    }
     const checked = checkElement(mapped.value);
-    if (!checked.ok) return report(source.name, record.line, checked.problem, 'invalid');
+    if (!checked.ok) {
+      // Rejected before sending, yet not delivered either: the file holds it to be fixed and sent again.
+      await failedOut?.write([mapped.value]);
+      return report(source.name, record.line, checked.problem, 'invalid');
+    }
     if (checked.warnings.length > 0) counts.warnings++;
     for (const warning of checked.warnings) report(source.name, record.line, warning, 'warning');
     if (ingestor) {
       try {
         await ingestor.track(checked.element);
       } catch (error) {
+        await failedOut?.write([checked.element]);
         return report(source.name, record.line, (error as Error).message, 'invalid');
       }
     }
     counts.valid++;
+    if (checked.warnings.length > 0) counts.warnedAndTracked++;
     byType[checked.element.type]++;
   };
 
@@ -250,9 +267,12 @@ export async function runPipeline(context: RunContext): Promise<RunOutcome> {
     byType,
     invalid: counts.invalid,
     warnings: counts.warnings,
+    acceptedButDropped: settings.dryRun ? 0 : counts.warnedAndTracked,
     sent: totals?.sent ?? 0,
     failed: totals?.failed ?? 0,
     dropped: totals?.dropped ?? 0,
+    maybeDelivered: totals?.maybeDelivered ?? 0,
+    maybeTwice: totals?.maybeTwice ?? 0,
     requests: totals?.requests ?? 0,
     retries: stats?.retries ?? 0,
     rateLimited: stats?.rateLimited ?? 0,

@@ -20,9 +20,12 @@ const clean: RunSummary = {
   byType: { customer: 600, event: 300, device: 100 },
   invalid: 0,
   warnings: 0,
+  acceptedButDropped: 0,
   sent: 1_000,
   failed: 0,
   dropped: 0,
+  maybeDelivered: 0,
+  maybeTwice: 0,
   requests: 2,
   retries: 0,
   rateLimited: 0,
@@ -40,6 +43,7 @@ describe('exitCodeOf', () => {
     ['an invalid line', { invalid: 1 }],
     ['a failed element', { failed: 1 }],
     ['a dropped element', { dropped: 1 }],
+    ['an element of unknown fate', { maybeDelivered: 1 }],
     ['an early stop', { stoppedEarly: 'credentials' }],
   ])('is 1 after %s', (_case, change) => {
     expect(exitCodeOf({ ...clean, ...change })).toBe(1);
@@ -47,6 +51,28 @@ describe('exitCodeOf', () => {
 
   it('is 130 after an interrupt, whatever else happened', () => {
     expect(exitCodeOf({ ...clean, interrupted: true, failed: 3 })).toBe(130);
+  });
+});
+
+describe('formatSummary on delivery that is not certain', () => {
+  it('shows elements of unknown fate, ones maybe stored twice, and ones MoEngage accepts then drops', () => {
+    const text = formatSummary({
+      ...clean,
+      sent: 990,
+      maybeDelivered: 10,
+      maybeTwice: 20,
+      warnings: 3,
+      acceptedButDropped: 3,
+      failedOut: 'failed.ndjson',
+    }).join('\n');
+    expect(text).toContain(
+      'uncertain  10 elements maybe delivered (no answer came; check before sending again)',
+    );
+    expect(text).toContain('20 elements sent again after an unanswered attempt: may be stored twice');
+    expect(text).toContain('3 elements sent, accepted and then dropped by MoEngage (the warnings above)');
+    expect(text).toContain(
+      'retry with moengage-ingest [same options] failed.ndjson  (the 10 elements not delivered)',
+    );
   });
 });
 

@@ -29,9 +29,15 @@ export interface RunSummary {
   invalid: number;
   /** Lines holding data MoEngage would accept and silently drop. */
   warnings: number;
+  /** Of the sent elements, those MoEngage accepts (200) and then drops, whole or in part: the warnings. */
+  acceptedButDropped: number;
   sent: number;
   failed: number;
   dropped: number;
+  /** Elements whose every attempt went unanswered: MoEngage may or may not have stored them. */
+  maybeDelivered: number;
+  /** Of `sent`, elements sent again after an unanswered attempt: they may be stored twice. */
+  maybeTwice: number;
   requests: number;
   retries: number;
   rateLimited: number;
@@ -40,10 +46,11 @@ export interface RunSummary {
   failedOut: string | undefined;
 }
 
-/** Exit code of a finished run: 130 interrupted, 1 anything invalid, failed or dropped, else 0. */
+/** Exit code of a finished run: 130 interrupted, 1 anything invalid, failed, dropped or of unknown fate, else 0. */
 export function exitCodeOf(summary: RunSummary): number {
   if (summary.interrupted) return 130;
-  return summary.invalid + summary.failed + summary.dropped > 0 || summary.stoppedEarly ? 1 : 0;
+  const notDelivered = summary.invalid + summary.failed + summary.dropped + summary.maybeDelivered;
+  return notDelivered > 0 || summary.stoppedEarly ? 1 : 0;
 }
 
 /** Groups failed elements by reason, in the order reasons first appear. */
@@ -128,6 +135,21 @@ export function formatSummary(summary: RunSummary): string[] {
     lines.push(
       `  dropped    ${plural(summary.dropped, 'element')}${summary.dropped > 0 ? ' (given up at shutdown)' : ''}`,
     );
+    if (summary.acceptedButDropped > 0) {
+      lines.push(
+        `             ${plural(summary.acceptedButDropped, 'element')} sent, accepted and then dropped by MoEngage (the warnings above)`,
+      );
+    }
+    if (summary.maybeDelivered > 0) {
+      lines.push(
+        `  uncertain  ${plural(summary.maybeDelivered, 'element')} maybe delivered (no answer came; check before sending again)`,
+      );
+    }
+    if (summary.maybeTwice > 0) {
+      lines.push(
+        `             ${plural(summary.maybeTwice, 'element')} sent again after an unanswered attempt: may be stored twice`,
+      );
+    }
     for (const { reason, elements } of summary.failures.slice(0, MAX_REASONS_SHOWN)) {
       lines.push(`             ${formatCount(elements)} × ${reason}`);
     }
@@ -146,9 +168,12 @@ export function formatSummary(summary: RunSummary): string[] {
       `  warnings   ${plural(summary.warnings, 'line')} ${verb} data MoEngage accepts but drops (listed above)`,
     );
   }
-  if (summary.failedOut && summary.failed + summary.dropped > 0) {
+  const notDelivered = summary.failed + summary.dropped + summary.maybeDelivered;
+  if (summary.failedOut && notDelivered + summary.invalid > 0) {
+    const rejected =
+      summary.invalid > 0 ? '; lines rejected before sending are in it too: fix them first' : '';
     lines.push(
-      `  retry with moengage-ingest [same options] ${summary.failedOut}  (the ${plural(summary.failed + summary.dropped, 'element')} not delivered)`,
+      `  retry with moengage-ingest [same options] ${summary.failedOut}  (the ${plural(notDelivered, 'element')} not delivered${rejected})`,
     );
   }
   return lines;

@@ -113,17 +113,19 @@ describeWithChromium('the playground in headless Chromium', { timeout: 60_000 },
   beforeAll(async () => {
     results = await createTestResultsDir(packageDir, 'e2e');
     const builtSite = join(results, 'dist');
-    [, site, emulator, browser] = await Promise.all([
+    [, site, browser] = await Promise.all([
       buildPlayground(builtSite),
       serveFolder(builtSite),
-      startMockServer({
-        port: 0,
-        engineOptions: {
-          workspaces: { [DEMO_WORKSPACE.workspaceId]: { apiKey: DEMO_WORKSPACE.apiKey } },
-        },
-      }),
       launchChromium(),
     ]);
+    emulator = await startMockServer({
+      port: 0,
+      // The page comes from another origin: `/_mock` answers it only when listed, as with --cors-origin.
+      corsOrigins: [new URL(site.url).origin],
+      engineOptions: {
+        workspaces: { [DEMO_WORKSPACE.workspaceId]: { apiKey: DEMO_WORKSPACE.apiKey } },
+      },
+    });
   }, 90_000);
 
   afterAll(async () => {

@@ -313,7 +313,14 @@ describe('createMoEngage', () => {
     });
     await ingestor.trackUser({ customer_id: 'u-1', attributes: { first_name: 'Ada' } });
     await ingestor.trackEvent({ customer_id: 'u-1', actions: [{ action: 'Signed Up' }] });
-    expect(await clock.run(ingestor.close())).toEqual({ sent: 2, failed: 0, dropped: 0, requests: 1 });
+    expect(await clock.run(ingestor.close())).toEqual({
+      sent: 2,
+      failed: 0,
+      dropped: 0,
+      maybeDelivered: 0,
+      maybeTwice: 0,
+      requests: 1,
+    });
     expect(failures).toEqual([]);
     const [request] = fetch.requests;
     expect(request?.url.href).toBe(`https://api-02.moengage.com/v1/transition/${WORKSPACE}`);

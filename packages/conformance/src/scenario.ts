@@ -130,6 +130,8 @@ export function createScenarioContext(settings: {
 }): { context: ScenarioContext; steps: StepReport[] } {
   const { sender, secrets } = settings;
   const steps: StepReport[] = [];
+  /** The emulator's admin header, asked for once per scenario on its first /_mock write. */
+  let adminToken: Promise<Record<string, string>> | undefined;
 
   const context: ScenarioContext = {
     workspace: secrets.workspace,
@@ -160,12 +162,19 @@ export function createScenarioContext(settings: {
       steps.push(judge(fullLabel, label, request, expectation, response, options));
       return response;
     },
-    mockApi(method, path, body) {
+    async mockApi(method, path, body) {
+      // The emulator's /_mock writes need its admin token, which it hands to loopback callers.
+      adminToken ??= sender
+        .send({ origin: 'emulator', method: 'GET', path: '/_mock/admin-token', headers: {} })
+        .then((answer) => {
+          const { header, token } = (answer?.body ?? {}) as { header?: unknown; token?: unknown };
+          return typeof header === 'string' && typeof token === 'string' ? { [header]: token } : {};
+        });
       return sender.send({
         origin: 'emulator',
         method,
         path,
-        headers: { 'content-type': 'application/json' },
+        headers: { 'content-type': 'application/json', ...(method === 'GET' ? {} : await adminToken) },
         ...(body === undefined ? {} : { body: JSON.stringify(body) }),
       });
     },

@@ -42,14 +42,29 @@ export function storeInspector(store: Store): Inspector {
 
 /** Reads the `/_mock/*` endpoints of a standalone server. */
 export function httpInspector(baseUrl: string): Inspector {
-  const get = async <T>(path: string, key: string): Promise<T> => {
-    const response = await fetch(`${baseUrl}/_mock${path}`, { signal: AbortSignal.timeout(10_000) });
-    if (!response.ok)
-      throw new Error(`GET /_mock${path} answered ${response.status}: ${await response.text()}`);
-    return ((await response.json()) as Record<string, T>)[key] as T;
+  /** Every record of a list, following its pages (`next`) to the end. */
+  const list = async <T>(
+    path: string,
+    key: string,
+    workspaceId: string,
+    extra: Record<string, string> = {},
+  ) => {
+    const records: T[] = [];
+    let cursor: string | null = null;
+    do {
+      const query = new URLSearchParams({ workspace: workspaceId, ...extra, limit: '5000' });
+      if (cursor !== null) query.set('cursor', cursor);
+      const response = await fetch(`${baseUrl}/_mock${path}?${query}`, {
+        signal: AbortSignal.timeout(10_000),
+      });
+      if (!response.ok)
+        throw new Error(`GET /_mock${path} answered ${response.status}: ${await response.text()}`);
+      const page = (await response.json()) as Record<string, unknown>;
+      records.push(...(page[key] as T[]));
+      cursor = page.next as string | null;
+    } while (cursor !== null);
+    return records;
   };
-  const list = <T>(path: string, key: string, workspaceId: string, extra: Record<string, string> = {}) =>
-    get<T[]>(`${path}?${new URLSearchParams({ workspace: workspaceId, ...extra })}`, key);
   return {
     async user(workspaceId, customerId) {
       const response = await fetch(

@@ -17,6 +17,8 @@ import {
 const CUSTOM_BASE_URL = 'http://moengage.proxy.test/moengage';
 
 const mock = setupMoEngageServer({
+  // Half a minute into a rate-limit window, standing still: two requests always share one window.
+  clock: { now: () => Date.UTC(2026, 0, 15, 12, 0, 30) },
   workspaces: { [TEST_WORKSPACE.workspaceId]: { apiKey: TEST_WORKSPACE.apiKey } },
   baseUrl: CUSTOM_BASE_URL,
 });

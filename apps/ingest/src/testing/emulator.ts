@@ -33,29 +33,49 @@ export async function inspect<T>(server: MockServer, path: string): Promise<T> {
   return (await response.json()) as T;
 }
 
+/** Every record of a `/_mock` list, following its pages (`next`) to the end. */
+async function inspectAll<T>(server: MockServer, path: string, key: string): Promise<T[]> {
+  const records: T[] = [];
+  let cursor: string | null = null;
+  do {
+    const page: Record<string, unknown> = await inspect(
+      server,
+      `${path}&limit=5000${cursor === null ? '' : `&cursor=${cursor}`}`,
+    );
+    records.push(...(page[key] as T[]));
+    cursor = page.next as string | null;
+  } while (cursor !== null);
+  return records;
+}
+
 /** Counts of what the emulator stored for the test workspace, read through `/_mock`. */
 export async function storedCounts(server: MockServer) {
   const query = `workspace=${WORKSPACE.workspaceId}`;
   const [users, events, devices, drops, requests] = await Promise.all([
-    inspect<{ users: unknown[] }>(server, `users?${query}`),
-    inspect<{ events: unknown[] }>(server, `events?${query}`),
-    inspect<{ devices: unknown[] }>(server, `devices?${query}`),
-    inspect<{ drops: unknown[] }>(server, `drops?${query}`),
-    inspect<{ requests: { status: number }[] }>(server, `requests?${query}&operation_id=bulkImport`),
+    inspectAll(server, `users?${query}`, 'users'),
+    inspectAll(server, `events?${query}`, 'events'),
+    inspectAll(server, `devices?${query}`, 'devices'),
+    inspectAll(server, `drops?${query}`, 'drops'),
+    inspectAll<{ status: number }>(server, `requests?${query}&operation_id=bulkImport`, 'requests'),
   ]);
   return {
-    users: users.users.length,
-    events: events.events.length,
-    devices: devices.devices.length,
-    drops: drops.drops.length,
-    bulkRequests: requests.requests.length,
-    bulkStatuses: [...new Set(requests.requests.map((request) => request.status))],
+    users: users.length,
+    events: events.length,
+    devices: devices.length,
+    drops: drops.length,
+    bulkRequests: requests.length,
+    bulkStatuses: [...new Set(requests.map((request) => request.status))],
   };
 }
 
 /** Empties the emulator's store and rate-limit windows between tests. */
 export async function resetEmulator(server: MockServer): Promise<void> {
-  await fetch(`${server.url}/_mock/reset`, { method: 'POST' });
+  const response = await fetch(`${server.url}/_mock/reset`, {
+    method: 'POST',
+    headers: server.adminHeaders(),
+  });
+  if (!response.ok)
+    throw new Error(`POST /_mock/reset answered ${response.status}: ${await response.text()}`);
 }
 
 /** A temporary folder with helpers to write files into it; `remove()` deletes it. */

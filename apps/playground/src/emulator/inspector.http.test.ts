@@ -1,6 +1,7 @@
 import { DEMO_WORKSPACE } from '@moedata/mock';
 import { type MockServer, startMockServer } from '@moedata/mock/node';
 import { afterAll, afterEach, beforeAll, expect, it } from 'vitest';
+import { PINNED_CLOCK } from '../../test/support/demo-emulator.ts';
 import { describeInspectorContract } from '../../test/support/inspector-contract.ts';
 import { connectEmulator } from '../connection/connect.ts';
 import { httpInspector, listEmulatorWorkspaces } from './inspector.ts';
@@ -9,7 +10,10 @@ let server: MockServer;
 beforeAll(async () => {
   server = await startMockServer({
     port: 0,
-    engineOptions: { workspaces: { [DEMO_WORKSPACE.workspaceId]: { apiKey: DEMO_WORKSPACE.apiKey } } },
+    engineOptions: {
+      clock: PINNED_CLOCK,
+      workspaces: { [DEMO_WORKSPACE.workspaceId]: { apiKey: DEMO_WORKSPACE.apiKey } },
+    },
   });
 });
 afterEach(() => {

@@ -109,15 +109,29 @@ interface ListedWorkspace {
 export function httpInspector(baseUrl: string, fetchImpl: typeof fetch = fetch): EmulatorInspector {
   const root = `${baseUrl.replace(/\/+$/, '')}/_mock`;
 
+  // The emulator hands its admin token to its own origin and to origins it was started to allow;
+  // fetched once, on the first change.
+  let adminHeaders: Promise<Record<string, string>> | undefined;
+  const loadAdminHeaders = async () => {
+    const { header, token } = await request<{ header: string; token: string | null }>('GET', '/admin-token');
+    return { 'content-type': 'application/json', ...(token !== null && { [header]: token }) };
+  };
+  const admin = (): Promise<Record<string, string>> => {
+    adminHeaders ??= loadAdminHeaders().catch((error: unknown) => {
+      adminHeaders = undefined; // an emulator started later gets asked again
+      throw error;
+    });
+    return adminHeaders;
+  };
+
   async function request<T>(method: string, path: string, body?: unknown): Promise<T> {
     let response: Response;
+    const headers = method === 'GET' ? undefined : await admin();
     try {
       response = await fetchImpl(`${root}${path}`, {
         method,
-        ...(body !== undefined && {
-          headers: { 'content-type': 'application/json' },
-          body: JSON.stringify(body),
-        }),
+        ...(headers && { headers }),
+        ...(body !== undefined && { body: JSON.stringify(body) }),
       });
     } catch (error) {
       throw new Error(

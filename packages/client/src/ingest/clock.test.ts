@@ -72,6 +72,13 @@ describe('process lifetime', () => {
       await ingestor.trackUser({ customer_id: 'u-1' });
       ingestor.close().then((result) => console.log(JSON.stringify(result)));
     `);
-    expect(JSON.parse(stdout)).toEqual({ sent: 1, failed: 0, dropped: 0, requests: 1 });
+    expect(JSON.parse(stdout)).toEqual({
+      sent: 1,
+      failed: 0,
+      dropped: 0,
+      maybeDelivered: 0,
+      maybeTwice: 0,
+      requests: 1,
+    });
   }, 30_000);
 });

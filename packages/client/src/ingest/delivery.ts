@@ -7,15 +7,27 @@
 import { type Batch, splitBatch, toRequestBody } from './batcher.ts';
 import type { IngestClock } from './clock.ts';
 import type { QueuedElement } from './element.ts';
-import { asError, classifyFailure, mayHaveConsumedBudget, rateLimitOf } from './failure.ts';
+import { asError, classifyFailure, isUncertain, mayHaveConsumedBudget, rateLimitOf } from './failure.ts';
 import type { Cost, Pacer, Reservation } from './pacer.ts';
 import type { BulkImportCallOptions, BulkImportClient, IngestFailureDetails } from './types.ts';
+
+/** What to do after a failure that may have stored the batch (see `IngestorOptions.retry.uncertain`). */
+export type UncertainRetry = 'retry' | 'eventsAtMostOnce' | 'never';
 
 /** Retry limits, resolved. */
 export interface RetryPolicy {
   maxRetries: number;
   delayMs: number;
   maxRateLimitRetries: number;
+  uncertain: UncertainRetry;
+}
+
+/** Facts about a delivered batch. */
+export interface DeliveredDetails {
+  /** An earlier attempt may have stored the batch already: its elements may be stored twice. */
+  maybeTwice: boolean;
+  /** The 2xx body could not be read (the client's error); the elements count as delivered. */
+  unreadableAnswer?: Error;
 }
 
 /** What a delivery needs from the ingestor, and how it reports back. */
@@ -32,7 +44,7 @@ export interface DeliveryContext {
   skipRequestValidation: boolean;
   onAttempt(isRetry: boolean): void;
   onRateLimited(): void;
-  onDelivered(batch: Batch): void;
+  onDelivered(batch: Batch, details: DeliveredDetails): void;
   onFailed(batch: Batch, reason: Error, details: IngestFailureDetails): void;
 }
 
@@ -68,6 +80,12 @@ export async function deliverBatch(
   let serverRetries = 0;
   let rateLimitRetries = 0;
   let reservation = claim;
+  /** Whether an attempt ended without an answer: MoEngage may hold the batch already. */
+  let uncertain = false;
+  const fail = (error: unknown): Repack => {
+    ctx.onFailed(batch, asError(error), { attempts, dropped: false, maybeDelivered: uncertain });
+    return [];
+  };
   try {
     for (;;) {
       if (ctx.signal.aborted) throw new Interrupted();
@@ -83,7 +101,7 @@ export async function deliverBatch(
         const result = await ctx.client.bulkImport(toRequestBody(batch), callOptions(ctx));
         if (result.rateLimit) ctx.pacer.observe(result.rateLimit, reservation, ctx.clock.now());
         ctx.pacer.settle(reservation, true);
-        ctx.onDelivered(batch);
+        ctx.onDelivered(batch, { maybeTwice: uncertain });
         return [];
       } catch (error) {
         const kind = classifyFailure(error, ctx.signal.aborted);
@@ -93,6 +111,14 @@ export async function deliverBatch(
         ctx.pacer.settle(reservation, mayHaveConsumedBudget(kind, error));
         reservation = undefined;
         if (kind === 'aborted') throw new Interrupted();
+        if (kind === 'accepted') {
+          ctx.onDelivered(batch, { maybeTwice: uncertain, unreadableAnswer: asError(error) });
+          return [];
+        }
+        if (isUncertain(kind, error)) {
+          uncertain = true;
+          if (!retriesAfterUncertain(batch, ctx.retry.uncertain)) return fail(error);
+        }
         if (kind === 'rateLimited') {
           const limitsBefore = { ...ctx.pacer.limits };
           ctx.pacer.pauseForRateLimit(info, now, costOf(batch));
@@ -100,23 +126,23 @@ export async function deliverBatch(
           // The 429 taught a smaller budget: a batch sized for the old one would waste every window
           // after the pause (halving it leaves ~60 % in use), so its elements are repacked instead.
           if (lowered(limitsBefore, ctx.pacer.limits)) return batch.items;
-          if (++rateLimitRetries > ctx.retry.maxRateLimitRetries) return fail(batch, error, attempts, ctx);
+          if (++rateLimitRetries > ctx.retry.maxRateLimitRetries) return fail(error);
         } else if (kind === 'tooLarge') {
-          return await splitOrFail(batch, asError(error), attempts, ctx);
+          return await splitOrFail(batch, asError(error), attempts, uncertain, ctx);
         } else if (kind === 'retryable') {
-          if (++serverRetries > ctx.retry.maxRetries) return fail(batch, error, attempts, ctx);
+          if (++serverRetries > ctx.retry.maxRetries) return fail(error);
           await sleep(ctx.retry.delayMs, ctx);
         } else {
-          return fail(batch, error, attempts, ctx);
+          return fail(error);
         }
       }
     }
   } catch (error) {
     if (reservation) ctx.pacer.settle(reservation, true);
     if (error instanceof Interrupted || ctx.signal.aborted) {
-      ctx.onFailed(batch, asError(ctx.signal.reason), { attempts, dropped: true });
+      ctx.onFailed(batch, asError(ctx.signal.reason), { attempts, dropped: true, maybeDelivered: uncertain });
     } else {
-      ctx.onFailed(batch, asError(error), { attempts, dropped: false });
+      ctx.onFailed(batch, asError(error), { attempts, dropped: false, maybeDelivered: uncertain });
     }
     return [];
   }
@@ -130,9 +156,10 @@ function callOptions(ctx: DeliveryContext): BulkImportCallOptions {
   return options;
 }
 
-function fail(batch: Batch, error: unknown, attempts: number, ctx: DeliveryContext): Repack {
-  ctx.onFailed(batch, asError(error), { attempts, dropped: false });
-  return [];
+/** Whether the policy sends `batch` again after an attempt that may have stored it. */
+function retriesAfterUncertain(batch: Batch, policy: UncertainRetry): boolean {
+  if (policy === 'never') return false;
+  return policy === 'retry' || batch.events === 0;
 }
 
 /**
@@ -143,9 +170,13 @@ async function splitOrFail(
   batch: Batch,
   reason: Error,
   attempts: number,
+  uncertain: boolean,
   ctx: DeliveryContext,
 ): Promise<Repack> {
-  if (batch.items.length < 2) return fail(batch, reason, attempts, ctx);
+  if (batch.items.length < 2) {
+    ctx.onFailed(batch, reason, { attempts, dropped: false, maybeDelivered: uncertain });
+    return [];
+  }
   const [first, second] = splitBatch(batch);
   const repack = await deliverBatch(first, undefined, ctx);
   if (repack.length > 0) return [...repack, ...second.items];

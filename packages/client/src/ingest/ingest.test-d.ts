@@ -85,6 +85,8 @@ describe('Ingestor types', () => {
       sent: number;
       failed: number;
       dropped: number;
+      maybeDelivered: number;
+      maybeTwice: number;
       requests: number;
     }>();
     expectTypeOf(ingestor.stats()).toEqualTypeOf<IngestorStats>();

@@ -64,16 +64,17 @@ describe('retries', { timeout: 30_000 }, () => {
     expect(gaps).toEqual([2_020, 2_020, 2_020, 2_020, 2_020]);
     expect(failures).toHaveLength(1);
     expect(failures[0]?.reason).toBeInstanceOf(ServerError);
-    expect(failures[0]?.details).toEqual({ attempts: 6, dropped: false });
+    expect(failures[0]?.details).toEqual({ attempts: 6, dropped: false, maybeDelivered: false });
     expect(ids(failures[0]?.elements ?? [])).toEqual(['user-1', 'user-2', 'user-3']);
-    expect(result).toEqual({ sent: 0, failed: 3, dropped: 0, requests: 6 });
+    expect(result).toEqual({ sent: 0, failed: 3, dropped: 0, maybeDelivered: 0, maybeTwice: 0, requests: 6 });
   });
 
   it('delivers after a 5xx and a lost connection once the server recovers', async () => {
     const { clock, server, ingestor, failures } = createHarness();
     server.failNext(serverError(502), connectionLost);
     const result = await clock.run(produce(ingestor, [user(1), user(2)]).then(() => ingestor.close()));
-    expect(result).toEqual({ sent: 2, failed: 0, dropped: 0, requests: 3 });
+    // The lost connection may have stored them already: delivered, and maybe twice.
+    expect(result).toEqual({ sent: 2, failed: 0, dropped: 0, maybeDelivered: 0, maybeTwice: 2, requests: 3 });
     expect(failures).toHaveLength(0);
     expect(ingestor.stats().retries).toBe(2);
   });
@@ -122,7 +123,7 @@ describe('close()', { timeout: 30_000 }, () => {
     expect(closed).toBe(false);
     expect(ingestor.stats()).toMatchObject({ inFlight: 2, queued: 0 });
     const result = await clock.run(closing);
-    expect(result).toEqual({ sent: 2, failed: 0, dropped: 0, requests: 4 });
+    expect(result).toEqual({ sent: 2, failed: 0, dropped: 0, maybeDelivered: 0, maybeTwice: 0, requests: 4 });
     expect(clock.now()).toBeGreaterThanOrEqual(6_000);
   });
 
@@ -137,7 +138,14 @@ describe('close()', { timeout: 30_000 }, () => {
     const result = await clock.run(ingestor.close({ timeoutMs: 5_000 }));
     expect(clock.now()).toBe(5_000);
     // Attempts at 0, 2.02 s and 4.04 s; the timeout interrupts the wait for the fourth.
-    expect(result).toEqual({ sent: 0, failed: 0, dropped: 300, requests: 3 });
+    expect(result).toEqual({
+      sent: 0,
+      failed: 0,
+      dropped: 300,
+      maybeDelivered: 0,
+      maybeTwice: 0,
+      requests: 3,
+    });
     expect(
       failures.every((failure) => failure.reason instanceof CloseTimeoutError && failure.details.dropped),
     ).toBe(true);

@@ -53,7 +53,17 @@ export function createIngestor(options: IngestorOptions): Ingestor {
   const active = new Set<Batch>();
   const pendingReports = new Set<Promise<void>>();
   const flushWaiters: { mark: number; resolve: () => void }[] = [];
-  const totals = { sent: 0, failed: 0, dropped: 0, bytesSent: 0, requests: 0, retries: 0, rateLimited: 0 };
+  const totals = {
+    sent: 0,
+    failed: 0,
+    dropped: 0,
+    maybeDelivered: 0,
+    maybeTwice: 0,
+    bytesSent: 0,
+    requests: 0,
+    retries: 0,
+    rateLimited: 0,
+  };
   let inFlight = 0;
   let nextSeq = 1;
   /** Elements up to this position go out now, full request or not. */
@@ -83,10 +93,17 @@ export function createIngestor(options: IngestorOptions): Ingestor {
     onRateLimited() {
       totals.rateLimited++;
     },
-    onDelivered(batch) {
+    onDelivered(batch, details) {
       inFlight -= batch.items.length;
       totals.sent += batch.items.length;
       totals.bytesSent += batch.bytes;
+      if (details.maybeTwice) totals.maybeTwice += batch.items.length;
+      if (details.unreadableAnswer) {
+        config.onWarning(
+          `[@moedata/client ingest] MoEngage accepted ${batch.items.length} element(s) but its answer could not be read ` +
+            `(${details.unreadableAnswer.message}); they are counted as sent.`,
+        );
+      }
     },
     onFailed(batch, reason, details) {
       inFlight -= batch.items.length;
@@ -227,7 +244,7 @@ export function createIngestor(options: IngestorOptions): Ingestor {
     if (repack.length === 0) return;
     inFlight -= repack.length;
     if (abort.signal.aborted) {
-      report(repack, asError(abort.signal.reason), { attempts: 0, dropped: true });
+      report(repack, asError(abort.signal.reason), { attempts: 0, dropped: true, maybeDelivered: false });
       return;
     }
     queue.putBack(repack);
@@ -239,7 +256,7 @@ export function createIngestor(options: IngestorOptions): Ingestor {
     const { limits } = pacer;
     const unit = item.users > limits.users ? 'users' : 'events';
     const reason = new ElementOverBudgetError(unit, item[unit], limits[unit]);
-    report(items, reason, { attempts: 0, dropped: false });
+    report(items, reason, { attempts: 0, dropped: false, maybeDelivered: false });
   }
 
   function scheduleWake(at: number): void {
@@ -257,12 +274,13 @@ export function createIngestor(options: IngestorOptions): Ingestor {
 
   function report(items: readonly QueuedElement[], reason: Error, details: IngestFailureDetails): void {
     if (items.length === 0) return;
-    if (details.dropped) totals.dropped += items.length;
+    if (details.maybeDelivered) totals.maybeDelivered += items.length;
+    else if (details.dropped) totals.dropped += items.length;
     else totals.failed += items.length;
     const { onError } = config;
     if (!onError) {
       console.error(
-        `[@moedata/client ingest] ${items.length} element(s) ${details.dropped ? 'dropped' : 'failed'}: ${reason.message} ` +
+        `[@moedata/client ingest] ${items.length} element(s) ${details.maybeDelivered ? 'maybe delivered (no answer came)' : details.dropped ? 'dropped' : 'failed'}: ${reason.message} ` +
           'Pass onError to createIngestor() to handle them.',
       );
       return;
@@ -329,8 +347,8 @@ export function createIngestor(options: IngestorOptions): Ingestor {
         if (wake) clock.clearTimeout(wake.handle);
         wake = undefined;
         releaseProcess();
-        const { sent, failed, dropped, requests } = totals;
-        resolveClose({ sent, failed, dropped, requests });
+        const { sent, failed, dropped, maybeDelivered, maybeTwice, requests } = totals;
+        resolveClose({ sent, failed, dropped, maybeDelivered, maybeTwice, requests });
       },
     };
     if (timeoutMs !== undefined && Number.isFinite(timeoutMs)) {
@@ -348,7 +366,11 @@ export function createIngestor(options: IngestorOptions): Ingestor {
       totals.dropped++;
       held.reject(reason);
     }
-    report(queue.take(queue.count, clock.now()), reason, { attempts: 0, dropped: true });
+    report(queue.take(queue.count, clock.now()), reason, {
+      attempts: 0,
+      dropped: true,
+      maybeDelivered: false,
+    });
     abort.abort(reason);
     settleWaiters();
   }

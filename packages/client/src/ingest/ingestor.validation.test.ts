@@ -125,7 +125,14 @@ describe('validation while the validators are still loading', () => {
     const held = ingestor.track(user(1));
     const result = clock.run(ingestor.close({ timeoutMs: 1_000 }));
     await expect(held).rejects.toThrow(/close\(\) gave up after 1000 ms/);
-    expect(await result).toEqual({ sent: 0, failed: 0, dropped: 1, requests: 0 });
+    expect(await result).toEqual({
+      sent: 0,
+      failed: 0,
+      dropped: 1,
+      maybeDelivered: 0,
+      maybeTwice: 0,
+      requests: 0,
+    });
     expect(failures).toHaveLength(0); // the caller's track() rejected: it was never accepted
   });
 

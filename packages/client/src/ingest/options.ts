@@ -24,6 +24,7 @@ export interface ResolvedIngestorOptions {
   retry: RetryPolicy;
   validate: boolean;
   onError: IngestorOptions['onError'];
+  onWarning: (message: string) => void;
   clock: IngestClock;
 }
 
@@ -83,6 +84,12 @@ export function resolveIngestorOptions(options: IngestorOptions): ResolvedIngest
   if (!(delayMs >= 0 && Number.isFinite(delayMs))) {
     throw new RangeError(`createIngestor: retry.delayMs must be a finite number >= 0; got ${delayMs}.`);
   }
+  const uncertain = options.retry?.uncertain ?? 'retry';
+  if (uncertain !== 'retry' && uncertain !== 'eventsAtMostOnce' && uncertain !== 'never') {
+    throw new RangeError(
+      `createIngestor: retry.uncertain must be 'retry', 'eventsAtMostOnce' or 'never'; got ${String(uncertain)}.`,
+    );
+  }
   if (options.onError !== undefined && typeof options.onError !== 'function') {
     throw new TypeError('createIngestor: onError must be a function (elements, reason, details) => void.');
   }
@@ -122,9 +129,11 @@ export function resolveIngestorOptions(options: IngestorOptions): ResolvedIngest
         0,
         DEFAULT_MAX_RATE_LIMIT_RETRIES,
       ),
+      uncertain,
     },
     validate: options.validate ?? true,
     onError: options.onError,
+    onWarning: options.onWarning ?? ((message) => console.warn(message)),
     clock: options.clock ?? realIngestClock,
   };
 }

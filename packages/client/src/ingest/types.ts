@@ -57,6 +57,12 @@ export interface IngestFailureDetails {
   attempts: number;
   /** `true` when the elements were given up because `close({ timeoutMs })` ran out of time. */
   dropped: boolean;
+  /**
+   * `true` when an attempt ended without an answer (the connection dropped or the call timed out
+   * after the request was sent): MoEngage may have stored these elements. They are counted as
+   * `maybeDelivered`, not as failed or dropped; check before sending them again.
+   */
+  maybeDelivered: boolean;
 }
 
 /** Options of {@link createIngestor}. Every number has a default taken from the Data API's rules. */
@@ -113,6 +119,16 @@ export interface IngestorOptions {
     delayMs?: number;
     /** Retries after a 429 (each waits for the rate-limit window to reset). @default 10 */
     maxRateLimitRetries?: number;
+    /**
+     * After an attempt that ended without an answer (connection lost, timeout), MoEngage may already
+     * have stored the request, and it has no idempotency key. `'retry'` sends it again: delivery is at
+     * least once, and such elements may be stored twice. `'eventsAtMostOnce'` does not retry requests
+     * holding events (a duplicated event is counted twice; a customer written twice is the same
+     * customer). `'never'` retries none of them: at most once. Elements not retried are reported as
+     * `maybeDelivered`.
+     * @default 'retry'
+     */
+    uncertain?: 'retry' | 'eventsAtMostOnce' | 'never';
   };
   /**
    * Validate each element against the spec's Bulk Import element schema in `track()`, so one bad
@@ -127,6 +143,11 @@ export interface IngestorOptions {
    * retries, or the close timeout). Without it, failures are logged with `console.error`.
    */
   onError?: (elements: BulkElement[], reason: Error, details: IngestFailureDetails) => void | Promise<void>;
+  /**
+   * Receives warnings about delivered elements: a 2xx whose body could not be read (the elements
+   * count as sent). @default console.warn
+   */
+  onWarning?: (message: string) => void;
   /** Time source; tests pass a fake one. @default realIngestClock */
   clock?: IngestClock;
 }
@@ -154,6 +175,10 @@ export interface IngestorStats {
   failed: number;
   /** Elements given up because `close({ timeoutMs })` ran out of time (also reported). */
   dropped: number;
+  /** Elements reported after an attempt without an answer: MoEngage may have stored them. */
+  maybeDelivered: number;
+  /** Elements sent (in `sent`) after an attempt without an answer: they may be stored twice. */
+  maybeTwice: number;
   /** Bytes of request bodies MoEngage accepted. */
   bytesSent: number;
   /** HTTP requests made, retries included. */
@@ -173,11 +198,19 @@ export interface IngestorStats {
   };
 }
 
-/** The totals `close()` resolves with. Every tracked element is counted in exactly one of the first three. */
+/**
+ * The totals `close()` resolves with. Every tracked element is counted in exactly one of `sent`,
+ * `failed`, `dropped` and `maybeDelivered`. Delivery is at least once (MoEngage has no idempotency
+ * key): `maybeTwice` of the sent elements followed an attempt that may already have stored them.
+ */
 export interface IngestorCloseResult {
   sent: number;
   failed: number;
   dropped: number;
+  /** Reported to `onError` with `maybeDelivered: true`: MoEngage may or may not have stored them. */
+  maybeDelivered: number;
+  /** Of `sent`, the elements that may be stored twice. */
+  maybeTwice: number;
   /** HTTP requests made, retries included. */
   requests: number;
 }

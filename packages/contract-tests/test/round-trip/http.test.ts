@@ -14,6 +14,7 @@ afterEach(async () => {
   // Through the inspection API, as a test suite in another process would.
   const reset = await fetch(`${server.url}/_mock/reset`, {
     method: 'POST',
+    headers: server.adminHeaders(),
     signal: AbortSignal.timeout(10_000),
   });
   expect(reset.status).toBe(200);

@@ -40,6 +40,38 @@ describe('command-line flags', () => {
     });
   });
 
+  it('reads the /_mock guards: allowed host names, a fixed admin token, or none at all', () => {
+    expect(
+      parseCliArgs([
+        '--allowed-host',
+        'emulator.test',
+        '--allowed-host',
+        'box.lan',
+        '--admin-token',
+        'a-fixed-token-for-ci',
+      ]),
+    ).toMatchObject({
+      allowedHosts: ['emulator.test', 'box.lan'],
+      adminToken: 'a-fixed-token-for-ci',
+      noAdminToken: false,
+    });
+    expect(parseCliArgs(['--no-admin-token'])).toMatchObject({ noAdminToken: true });
+    expect(parseCliArgs([]).adminToken).toBeUndefined();
+  });
+
+  it('reads a connection cap and refuses one that is not a whole number', () => {
+    expect(parseCliArgs(['--max-connections', '500']).maxConnections).toBe(500);
+    expect(() => parseCliArgs(['--max-connections', '0'])).toThrow(/--max-connections/);
+    expect(() => parseCliArgs(['--max-connections', 'many'])).toThrow(/--max-connections/);
+  });
+
+  it('refuses a guessable admin token and contradicting token flags', () => {
+    expect(() => parseCliArgs(['--admin-token', 'short'])).toThrow(/at least 16 characters/);
+    expect(() => parseCliArgs(['--admin-token', 'a-fixed-token-for-ci', '--no-admin-token'])).toThrow(
+      /contradict/,
+    );
+  });
+
   it('leaves unset options undefined so the config file and defaults apply', () => {
     const args = parseCliArgs([]);
     expect(args.port).toBeUndefined();

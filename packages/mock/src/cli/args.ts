@@ -15,6 +15,13 @@ export interface CliArgs {
   data?: string;
   log?: LogLevel;
   corsOrigins: string[];
+  /** `--allowed-host NAME`, in order. */
+  allowedHosts: string[];
+  /** `--admin-token TOKEN`: a fixed token instead of a random one. */
+  adminToken?: string;
+  /** `--no-admin-token`: state-changing `/_mock` calls need no token. */
+  noAdminToken: boolean;
+  maxConnections?: number;
   docs?: string;
   app?: string;
 }
@@ -29,6 +36,10 @@ const OPTIONS = {
   data: { type: 'string', short: 'd' },
   log: { type: 'string' },
   'cors-origin': { type: 'string', multiple: true },
+  'allowed-host': { type: 'string', multiple: true },
+  'admin-token': { type: 'string' },
+  'no-admin-token': { type: 'boolean' },
+  'max-connections': { type: 'string' },
   docs: { type: 'string' },
   app: { type: 'string' },
 } as const;
@@ -78,8 +89,29 @@ export function parseCliArgs(argv: readonly string[]): CliArgs {
     version: values.version ?? false,
     workspaces: (values.workspace ?? []).map(parseWorkspace),
     corsOrigins: values['cors-origin'] ?? [],
+    allowedHosts: values['allowed-host'] ?? [],
+    noAdminToken: values['no-admin-token'] ?? false,
   };
+  if (values['admin-token'] !== undefined) {
+    if (args.noAdminToken)
+      throw new CliUsageError('--admin-token and --no-admin-token contradict each other; pass one.');
+    if (values['admin-token'].length < 16) {
+      throw new CliUsageError(
+        '--admin-token must be at least 16 characters: it guards /_mock against other pages.',
+      );
+    }
+    args.adminToken = values['admin-token'];
+  }
   if (values.port !== undefined) args.port = parsePort(values.port);
+  if (values['max-connections'] !== undefined) {
+    const max = Number(values['max-connections']);
+    if (!/^\d+$/.test(values['max-connections']) || max < 1) {
+      throw new CliUsageError(
+        `--max-connections must be a whole number ≥ 1; got "${values['max-connections']}".`,
+      );
+    }
+    args.maxConnections = max;
+  }
   if (values.host !== undefined) args.host = values.host;
   if (values.config !== undefined) args.config = values.config;
   if (values.data !== undefined) args.data = values.data;
@@ -103,7 +135,14 @@ Options:
   -c, --config FILE        JSON file with every option and per-workspace settings (see below)
   -d, --data FILE          Keep state in this SQLite file (survives restarts); default: in memory
       --log LEVEL          silent | error | info | debug (default info)
-      --cors-origin ORIGIN Browser origin allowed to call the emulator; repeat for several (default: any)
+      --cors-origin ORIGIN Browser origin allowed to call the emulator; repeat for several (default: any
+                           origin for the Data API; /_mock answers only its own origin and listed ones)
+      --allowed-host NAME  Host name /_mock accepts besides localhost, 127.0.0.1 and [::1]; repeat for several
+      --admin-token TOKEN  The token state-changing /_mock calls send in x-mock-admin-token
+                           (default: a random one per start, printed below the URL)
+      --no-admin-token     Let state-changing /_mock calls through without a token (tests only)
+      --max-connections N  Connections open at once (default 4000); at the cap the oldest idle one is
+                           closed for a new one, and a new one is refused when all are busy
       --docs DIR           Static site to serve at /docs (default: apps/docs/dist when built)
       --app DIR            Web app to serve at / (default: apps/playground/dist, the playground, when
                            built). GET/HEAD only, never on Data API paths; a missing file reaches the API
@@ -112,7 +151,8 @@ Options:
 
 Endpoints:
   /v1/...  and /v1.0/data/fileimports/...   the Data API (every data center's paths on one host)
-  /_mock                                     inspection API for tests (users, events, drops, reset, ...)
+  /_mock                                     inspection API for tests (users, events, drops, reset, ...);
+                                             writes need Content-Type: application/json and the token
   /docs/                                     the API reference, when built
   /                                          the playground (or --app DIR), when built
 
@@ -121,6 +161,8 @@ Config file (all fields optional; command-line flags win):
     "port": 4010, "host": "127.0.0.1", "log": "info", "data": "./mock.db",
     "docsDir": "./reference", "appDir": "./app/dist",  // relative to this file
     "corsOrigins": ["http://localhost:5173"],
+    "allowedHosts": ["emulator.test"],        // Host names /_mock accepts besides the loopback ones
+    "maxConnections": 4000,
     "requestLogLimit": 10000,                 // request-log entries kept (oldest evicted; GET /_mock/requests)
     "defaults": { "payloadLimitBytes": 131072 },
     "workspaces": {

@@ -35,6 +35,10 @@ export const ConfigFileSchema = z.strictObject({
   /** Web app folder served at / (instead of the playground), relative to the config file. */
   appDir: z.string().min(1).optional(),
   corsOrigins: z.union([z.literal('*'), z.array(OriginSchema)]).optional(),
+  /** Host names `/_mock` accepts besides the loopback ones (e.g. a name in /etc/hosts). */
+  allowedHosts: z.array(z.string().min(1)).optional(),
+  /** Connections open at once (the oldest idle one is closed for a new one at the cap). */
+  maxConnections: z.int().min(1).optional(),
   /** How many request-log entries are kept (oldest evicted first); default 10000. */
   requestLogLimit: z.int().min(0).optional(),
   /** Settings every workspace starts from. */

@@ -11,6 +11,8 @@ import {
   trackUser,
   trackUserBody,
 } from '../../test/support/data-api.ts';
+import { createSqliteStore } from '../store/sqlite.ts';
+import { damageMiddlePages } from '../store/test-support/fixtures.ts';
 
 const repoRoot = fileURLToPath(new URL('../../../../', import.meta.url));
 const mainScript = 'packages/mock/src/cli/main.ts';
@@ -123,6 +125,30 @@ describe('moengage-mock CLI', { timeout: 30_000 }, () => {
     expect(response.status).toBe(200);
   });
 
+  it('prints an admin token that /_mock writes need, and takes --no-admin-token for tests that drive it open', async () => {
+    const cli = await startCli(['--workspace', workspaceFlag]);
+    const token = /x-mock-admin-token header.*: (\S+)/.exec(cli.output())?.[1];
+    expect(token).toBeDefined();
+    const reset = (headers: Record<string, string>) =>
+      fetch(`${cli.url}/_mock/reset`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...headers },
+      });
+    expect((await reset({})).status).toBe(401);
+    expect((await reset({ 'x-mock-admin-token': token as string })).status).toBe(200);
+
+    const open = await startCli(['--workspace', workspaceFlag, '--no-admin-token']);
+    expect(open.output()).toContain('Admin token: off');
+    expect(
+      (
+        await fetch(`${open.url}/_mock/reset`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+        })
+      ).status,
+    ).toBe(200);
+  });
+
   it('serves the folder given with --app at / and prints the playground URL', async () => {
     const appDir = join(folder, 'app');
     mkdirSync(join(appDir, 'assets'), { recursive: true });
@@ -141,6 +167,26 @@ describe('moengage-mock CLI', { timeout: 30_000 }, () => {
     expect(result.status).toBe(2);
     expect(result.stderr).toContain('--app');
     expect(result.stderr).toContain('is not a folder');
+  });
+
+  it('exits 2 at start-up on a --data file with a damaged page, saying so', () => {
+    const dataFile = join(folder, 'state.db');
+    const store = createSqliteStore({ path: dataFile });
+    for (let n = 0; n < 300; n += 1) {
+      store.users.put({
+        workspaceId: 'WS1',
+        moengageId: `m${n}`,
+        customerId: `c${n}`,
+        attributes: { pad: 'x'.repeat(200) },
+        createdAt: 0,
+        updatedAt: 0,
+      });
+    }
+    store.close();
+    damageMiddlePages(dataFile);
+    const result = runToCompletion(mainScript, ['--port', '0', '--data', dataFile]);
+    expect(result.status).toBe(2);
+    expect(result.stderr).toContain(`--data: The data file ${dataFile} is damaged`);
   });
 
   it('stops gracefully on SIGTERM with exit code 0', async () => {

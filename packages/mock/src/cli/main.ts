@@ -70,6 +70,9 @@ function banner(
     `MoEngage Data API emulator listening on ${server.url}`,
     `  Base URL (all data centers, core and file-import paths): ${server.url}`,
     `  Inspection API: ${server.url}/_mock`,
+    server.adminToken === undefined
+      ? '  Admin token: off (--no-admin-token): any local program may change /_mock state'
+      : `  Admin token (x-mock-admin-token header, for POST/PUT/PATCH/DELETE /_mock): ${server.adminToken}`,
     `  State: ${details.data ? `SQLite file ${details.data}` : 'in memory (use --data FILE to keep it)'}`,
   ];
   if (details.app) lines.push(`  Playground: ${server.url}/`);
@@ -146,6 +149,9 @@ export async function startCli(
       port: args.port ?? config.port ?? 4010,
       host: args.host ?? config.host ?? '127.0.0.1',
       corsOrigins: args.corsOrigins.length > 0 ? args.corsOrigins : (config.corsOrigins ?? '*'),
+      allowedHosts: [...(config.allowedHosts ?? []), ...args.allowedHosts],
+      adminToken: args.noAdminToken ? false : args.adminToken,
+      maxConnections: args.maxConnections ?? config.maxConnections,
       docsDir,
       appDir,
       logger,

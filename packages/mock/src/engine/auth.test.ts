@@ -7,6 +7,13 @@ describe('authentication', () => {
   it.each([
     ['no Authorization header', undefined, 'Authentication Header Required', 'Authentication Required'],
     ['an empty header', '', 'No identity information found', 'Authentication required'],
+    ['a bare Basic scheme', 'Basic', 'No identity information found', 'Authentication required'],
+    [
+      'a bare lower-case scheme and a space',
+      'basic ',
+      'No identity information found',
+      'Authentication required',
+    ],
     ['undecodable base64', 'Basic ***', 'Invalid identity information found', 'Authentication required'],
     [
       'credentials without a colon',

@@ -1,11 +1,14 @@
 /**
  * `createEngine`: the emulator behind every adapter (MSW handlers, the node:http server, the CLI).
  */
+
+import { buildErrorBody, getError } from '@moedata/spec/errors';
 import { formatRateLimitHeaders, type RateLimitInfo } from '@moedata/spec/rate-limit';
 import { PAYLOAD_LIMIT_BYTES, RATE_LIMIT_WINDOW_SECONDS } from '@moedata/spec/rules';
 import { cloneJson } from '../store/clone-json.ts';
 import { createMemoryStore } from '../store/memory.ts';
 import { ownedAccess } from '../store/owned-access.ts';
+import { StoreUnavailableError } from '../store/store-unavailable.ts';
 import type { JsonValue, StoredUser } from '../store/types.ts';
 import { parseBasicAuth } from './basic-auth.ts';
 import { failureBody } from './error-rows.ts';
@@ -57,6 +60,17 @@ function isNormalized(headers: Record<string, string>): boolean {
 function pathAndQuery({ pathname, query }: RequestUrl): string {
   const search = query.size === 0 ? '' : query.toString();
   return search === '' ? pathname : `${pathname}?${search}`;
+}
+
+/**
+ * The 503 of a store that cannot read or write: the catalogue's envelope (clients retry it like any
+ * 503), its message extended with the cause so the caller need not dig through the emulator's log.
+ */
+function storeUnavailableBody(error: StoreUnavailableError, requestId: string) {
+  const row = getError('serviceUnavailable');
+  const cause = error.cause instanceof Error ? error.cause.message : error.message;
+  const message = `${row.message}: the emulator's store cannot read or write its data right now (${cause}); retry once the disk has room or the file is repaired.`;
+  return { status: row.status, body: buildErrorBody({ ...row, message }, { requestId }) };
 }
 
 /**
@@ -153,17 +167,21 @@ export function createEngine(options: EngineOptions = {}): Engine {
         return done;
       });
     } catch (error) {
-      // Only a bug or a failing store gets here (its writes rolled back): answer like the real service
-      // does for "any other exception".
+      // Only a bug (500, like the real service's "any other exception") or a failing store (503) gets
+      // here, its writes rolled back. The adapter logs `internalError`.
+      const unavailable = error instanceof StoreUnavailableError;
       outcome = {
-        ...failureBody({ errorId: 'serverError' }, requestId),
+        ...(unavailable
+          ? storeUnavailableBody(error, requestId)
+          : failureBody({ errorId: 'serverError' }, requestId)),
         rateLimit: limiter.preview(anonymous().rateLimits.trackUser, now),
         operationId: null,
         workspaceId: null,
-        errorId: `serverError: ${error instanceof Error ? error.message : String(error)}`,
+        errorId: `${unavailable ? 'serviceUnavailable' : 'serverError'}: ${error instanceof Error ? error.message : String(error)}`,
         units: 0,
       };
       log(outcome);
+      return { ...toResponse(outcome, requestId), internalError: error };
     }
     return toResponse(outcome, requestId);
   }

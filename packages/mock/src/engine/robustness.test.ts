@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { createSqliteStore } from '../store/sqlite.ts';
+import { StoreUnavailableError } from '../store/store-unavailable.ts';
 import { seededRandom } from './ids.ts';
 import { harness, validBodies } from './test-support/harness.ts';
 
@@ -111,6 +113,33 @@ describe('robustness', () => {
     expect(response.status).toBe(500);
     expect(store.users.count()).toBe(0);
     expect(store.requestLog.list().at(-1)?.errorId).toBe('serverError: disk full');
+  });
+
+  it('answers 503 naming the cause while the store cannot write, and 200 again once it can, without a restart', async () => {
+    const h = harness({ store: createSqliteStore({ path: ':memory:' }) });
+    const store = h.engine.store;
+    const originalAdd = store.events.add;
+    const diskFull = new StoreUnavailableError(
+      'The data file failed: database or disk is full (SQLite code 13).',
+      {
+        cause: new Error('database or disk is full'),
+      },
+    );
+    store.events.add = () => {
+      throw diskFull;
+    };
+    const failed = await h.send('createEvent', { body: validBodies.createEvent });
+    expect(failed.status).toBe(503);
+    expect(h.errorOf(failed).message).toMatch(/^Service Unavailable: .*database or disk is full/);
+    // For the adapter's error-level log line; never in the body.
+    expect(failed.internalError).toBe(diskFull);
+    expect(store.users.count()).toBe(0);
+
+    store.events.add = originalAdd;
+    const retried = await h.send('createEvent', { body: validBodies.createEvent });
+    expect(retried.status).toBe(200);
+    expect(retried.internalError).toBeUndefined();
+    expect(store.events.list()).toHaveLength(1);
   });
 });
 

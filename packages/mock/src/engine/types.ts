@@ -32,6 +32,11 @@ export interface EngineResponse {
   headers: Record<string, string>;
   /** A JSON value; the adapter serialises it with `JSON.stringify`. */
   body: unknown;
+  /**
+   * Set on a 500 (a bug) or a 503 of a failing store: what was thrown, for the adapter to log. The
+   * body never carries a stack.
+   */
+  internalError?: unknown;
 }
 
 /** Account state of a workspace (the overview's 400 Blacklisted and 403 rows). */

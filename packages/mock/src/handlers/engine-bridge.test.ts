@@ -50,6 +50,38 @@ describe('MSW request → engine request', () => {
   });
 });
 
+describe('MSW request → engine request at the real 128 KB limit', () => {
+  const standard = createEngine({ workspaces: { WS: { apiKey: 'k' } } });
+  const bytes = (size: number) => new Uint8Array(size).fill(0x20);
+  const at = (size: number, headers: Record<string, string> = {}) =>
+    toEngineRequest(
+      new Request('https://api-01.moengage.com/v1/customer/WS', {
+        method: 'POST',
+        headers: { Authorization: `Basic ${btoa('WS:k')}`, ...headers },
+        body: bytes(size),
+      }),
+      standard,
+    );
+
+  it('passes a body of exactly 131,072 bytes on whole and unflagged', async () => {
+    const framings: Record<string, string>[] = [{}, { 'content-length': '131072' }];
+    for (const headers of framings) {
+      const request = await at(131_072, headers);
+      expect(request.bodyExceededLimit).toBeFalsy();
+      expect(request.body?.byteLength).toBe(131_072);
+    }
+  });
+
+  it('flags a body of 131,073 bytes, read or only announced', async () => {
+    const read = await at(131_073);
+    expect(read.bodyExceededLimit).toBe(true);
+    expect(read.body?.byteLength).toBe(131_073);
+    // Announced only: the header alone decides, before the (here short) body is read.
+    const announced = await at(10, { 'content-length': '131073' });
+    expect(announced).toMatchObject({ bodyExceededLimit: true, body: null });
+  });
+});
+
 describe('engine response → MSW response', () => {
   it('keeps the status, every header and the JSON body', async () => {
     const response = toHttpResponse({

@@ -1,5 +1,6 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { dataApiHeaders, TEST_WORKSPACE, trackUser, trackUserBody } from '../../test/support/data-api.ts';
+import { seededRandom } from '../engine/ids.ts';
 import { type MockServer, startMockServer } from './mock-server.ts';
 
 let server: MockServer;
@@ -11,7 +12,7 @@ beforeAll(async () => {
   });
 });
 afterEach(async () => {
-  await fetch(`${server.url}/_mock/reset`, { method: 'POST' });
+  await fetch(`${server.url}/_mock/reset`, { method: 'POST', headers: server.adminHeaders() });
   server.engine.setFaults(TEST_WORKSPACE.workspaceId, undefined);
 });
 afterAll(() => server.close());
@@ -24,10 +25,11 @@ async function inspect<T = Record<string, unknown>>(
   return { status: response.status, body: (await response.json()) as T };
 }
 
-const json = (method: string, body: unknown): RequestInit => ({
+/** A state-changing admin call: JSON and the server's admin token. */
+const json = (method: string, body?: unknown): RequestInit => ({
   method,
-  headers: { 'content-type': 'application/json' },
-  body: JSON.stringify(body),
+  headers: server.adminHeaders(),
+  ...(body !== undefined && { body: JSON.stringify(body) }),
 });
 
 describe('/_mock inspection API', () => {
@@ -103,7 +105,7 @@ describe('/_mock inspection API', () => {
 
   it('empties the store on POST /_mock/reset', async () => {
     await trackUser(server.url, trackUserBody('john'));
-    expect((await inspect('/reset', { method: 'POST' })).status).toBe(200);
+    expect((await inspect('/reset', json('POST'))).status).toBe(200);
     expect((await inspect<{ users: unknown[] }>('/users')).body.users).toEqual([]);
   });
 
@@ -151,7 +153,7 @@ describe('/_mock inspection API', () => {
 
     const faults = await inspect<{ faults: Record<string, unknown> }>('/faults');
     expect(faults.body.faults).toHaveProperty(TEST_WORKSPACE.workspaceId);
-    expect((await inspect(`/faults/${TEST_WORKSPACE.workspaceId}`, { method: 'DELETE' })).status).toBe(200);
+    expect((await inspect(`/faults/${TEST_WORKSPACE.workspaceId}`, json('DELETE'))).status).toBe(200);
   });
 
   it('refuses fault settings outside their range, naming the field', async () => {
@@ -182,13 +184,53 @@ describe('/_mock inspection API', () => {
     const nested = `${'['.repeat(depth)}${']'.repeat(depth)}`;
     const { status, body } = await inspect<{ message: string }>('/seed', {
       method: 'POST',
-      headers: { 'content-type': 'application/json' },
+      headers: server.adminHeaders(),
       body: `{"users":[{"workspaceId":"${TEST_WORKSPACE.workspaceId}","customerId":"deep","attributes":{"x":${nested}}}]}`,
     });
     expect(status).toBe(400);
     expect(body.message).toContain('256 levels');
     expect((await inspect<{ users: unknown[] }>('/snapshot')).body.users).toEqual([]);
   });
+
+  it('answers 400 naming the part for a malformed percent escape in a path parameter', async () => {
+    for (const path of ['/users/WS1/%E0%A4', '/users/%zz/john', `/workspaces/%`]) {
+      const method = path.startsWith('/workspaces') ? 'PATCH' : 'GET';
+      const { status, body } = await inspect<{ message: string }>(
+        path,
+        method === 'GET' ? undefined : json(method, {}),
+      );
+      expect(status, path).toBe(400);
+      expect(body.message).toContain('malformed percent escape');
+    }
+  });
+
+  it('never answers 5xx to random paths, escapes and methods under /_mock (150 seeded requests)', async () => {
+    const random = seededRandom(13);
+    const pick = <T>(items: readonly T[]) => items[Math.floor(random() * items.length)] as T;
+    const segment = () =>
+      Array.from({ length: 1 + Math.floor(random() * 4) }, () =>
+        pick(['%', '%E0', '%A4', '%zz', '%2F', '%00', 'WS1', 'john', '..', '%C3%A9', '%FF%FE']),
+      ).join('');
+    const calls = Array.from({ length: 150 }, () => {
+      const resource = pick(['users', 'workspaces', 'faults', 'events', segment()]);
+      return {
+        path: `/${resource}/${segment()}${random() < 0.5 ? `/${segment()}` : ''}`,
+        method: pick(['GET', 'POST', 'PUT', 'PATCH', 'DELETE']),
+      };
+    });
+    const statuses = new Set<number>();
+    for (let start = 0; start < calls.length; start += 20) {
+      const batch = calls.slice(start, start + 20);
+      const answers = await Promise.all(
+        batch.map(({ path, method }) => inspect(path, method === 'GET' ? undefined : json(method, {}))),
+      );
+      answers.forEach(({ status }, index) => {
+        statuses.add(status);
+        expect(status, `${batch[index]?.method} /_mock${batch[index]?.path}`).toBeLessThan(500);
+      });
+    }
+    expect(statuses).toContain(400);
+  }, 20_000);
 
   it('answers 404 for an unknown endpoint and 405 for a known one with the wrong method', async () => {
     expect((await inspect('/nothing-here')).status).toBe(404);

@@ -7,6 +7,8 @@ import type { IncomingMessage } from 'node:http';
 import type { z } from 'zod';
 import { MAX_JSON_DEPTH, nestsDeeperThan } from '../engine/json-nesting.ts';
 import type { Engine, EngineFixtures, ResolvedWorkspace } from '../engine/types.ts';
+import type { CollectionName, PageFilter } from '../store/types.ts';
+import { ADMIN_TOKEN_HEADER } from './admin-access.ts';
 import { readBodyUpTo } from './read-body.ts';
 import {
   describeIssues,
@@ -25,10 +27,25 @@ const INSPECTION_BODY_LIMIT = 10 * 1024 * 1024;
 export interface InspectionResponse {
   status: number;
   body: unknown;
+  /** Instead of `body`: the JSON text in pieces, written as they come (the snapshot). */
+  stream?: () => AsyncIterable<string>;
+}
+
+/** Records per page when the caller gives no `limit`, and the most a page may hold. */
+export const DEFAULT_PAGE_LIMIT = 1000;
+export const MAX_PAGE_LIMIT = 5_000;
+/** Records per piece of the streamed snapshot: small enough that no piece holds the event loop. */
+const SNAPSHOT_PAGE_LIMIT = 500;
+
+/** What the server tells {@link handleInspection} besides the request. */
+export interface InspectionOptions {
+  /** The admin token, for `GET /_mock/admin-token` (whose callers already passed the origin check). */
+  adminToken?: string | undefined;
 }
 
 interface RouteContext {
   engine: Engine;
+  options: InspectionOptions;
   params: string[];
   query: URLSearchParams;
   readJson: () => Promise<unknown>;
@@ -65,12 +82,84 @@ const isFailure = (value: unknown): value is InspectionResponse =>
 
 const workspaceFilter = (query: URLSearchParams) => query.get('workspace') ?? undefined;
 
+/**
+ * One page of a collection as `{ [key]: items, next }`, from `?limit=` (default 1000, at most 5000)
+ * and `?cursor=` (a previous page's `next`).
+ */
+function listPage<K extends CollectionName>(
+  engine: Engine,
+  collection: K,
+  query: URLSearchParams,
+  filter: PageFilter = {},
+  key: string = collection,
+): InspectionResponse {
+  const limitText = query.get('limit');
+  const limit = limitText === null ? DEFAULT_PAGE_LIMIT : Number(limitText);
+  if (!/^\d+$/.test(limitText ?? '1') || limit < 1 || limit > MAX_PAGE_LIMIT) {
+    return fail(400, `limit must be a whole number from 1 to ${MAX_PAGE_LIMIT}; got "${limitText}".`);
+  }
+  const cursor = query.get('cursor') ?? undefined;
+  try {
+    const page = engine.store.page(collection, {
+      workspaceId: workspaceFilter(query),
+      filter,
+      cursor,
+      limit,
+    });
+    return ok({ [key]: page.items, next: page.next });
+  } catch (error) {
+    if (error instanceof RangeError) return fail(400, `${error.message} Start without a cursor.`);
+    throw error;
+  }
+}
+
+const SNAPSHOT_ORDER: readonly CollectionName[] = [
+  'users',
+  'devices',
+  'events',
+  'merges',
+  'deletes',
+  'fileImportRuns',
+  'drops',
+  'requestLog',
+];
+
+/**
+ * The snapshot document in pieces: every collection read a page at a time, with a turn of the event
+ * loop between pages so other requests are answered while a large store is written out.
+ */
+async function* snapshotChunks(engine: Engine): AsyncGenerator<string> {
+  yield '{';
+  for (const [index, collection] of SNAPSHOT_ORDER.entries()) {
+    yield `${index === 0 ? '' : ','}${JSON.stringify(collection)}:[`;
+    let cursor: string | undefined;
+    let first = true;
+    do {
+      const page = engine.store.page(collection, { limit: SNAPSHOT_PAGE_LIMIT, cursor });
+      if (page.items.length > 0) {
+        yield (first ? '' : ',') + page.items.map((item) => JSON.stringify(item)).join(',');
+        first = false;
+      }
+      cursor = page.next ?? undefined;
+      await new Promise((resolve) => setImmediate(resolve));
+    } while (cursor !== undefined);
+    yield ']';
+  }
+  yield '}';
+}
+
 const routes: Route[] = [
   {
     method: 'GET',
     pattern: /^\/health$/,
     summary: 'Liveness: { status: "ok" }',
     handle: () => ok({ status: 'ok' }),
+  },
+  {
+    method: 'GET',
+    pattern: /^\/admin-token$/,
+    summary: `The token state-changing calls send in ${ADMIN_TOKEN_HEADER} (null when the check is off)`,
+    handle: ({ options }) => ok({ header: ADMIN_TOKEN_HEADER, token: options.adminToken ?? null }),
   },
   {
     method: 'GET',
@@ -124,8 +213,8 @@ const routes: Route[] = [
   {
     method: 'GET',
     pattern: /^\/users$/,
-    summary: 'Users (?workspace=ID)',
-    handle: ({ engine, query }) => ok({ users: engine.store.users.list(workspaceFilter(query)) }),
+    summary: 'Users, a page at a time (?workspace=ID&limit=1000&cursor=NEXT): { users, next }',
+    handle: ({ engine, query }) => listPage(engine, 'users', query),
   },
   {
     method: 'GET',
@@ -140,66 +229,70 @@ const routes: Route[] = [
   {
     method: 'GET',
     pattern: /^\/events$/,
-    summary: 'Events (?workspace=ID&customer_id=&moengage_id=&action=)',
+    summary: 'Events (?workspace=ID&customer_id=&moengage_id=&action=&limit=&cursor=): { events, next }',
     handle: ({ engine, query }) =>
-      ok({
-        events: engine.store.events.list(workspaceFilter(query), {
-          customerId: query.get('customer_id') ?? undefined,
-          moengageId: query.get('moengage_id') ?? undefined,
-          action: query.get('action') ?? undefined,
-        }),
+      listPage(engine, 'events', query, {
+        customerId: query.get('customer_id') ?? undefined,
+        moengageId: query.get('moengage_id') ?? undefined,
+        action: query.get('action') ?? undefined,
       }),
   },
   {
     method: 'GET',
     pattern: /^\/devices$/,
-    summary: 'Devices (?workspace=ID&moengage_id=)',
+    summary: 'Devices (?workspace=ID&moengage_id=&limit=&cursor=): { devices, next }',
     handle: ({ engine, query }) =>
-      ok({
-        devices: engine.store.devices.list(workspaceFilter(query), query.get('moengage_id') ?? undefined),
-      }),
+      listPage(engine, 'devices', query, { moengageId: query.get('moengage_id') ?? undefined }),
   },
   {
     method: 'GET',
     pattern: /^\/merges$/,
-    summary: 'Applied merges (?workspace=ID)',
-    handle: ({ engine, query }) => ok({ merges: engine.store.merges.list(workspaceFilter(query)) }),
+    summary: 'Applied merges (?workspace=ID&limit=&cursor=): { merges, next }',
+    handle: ({ engine, query }) => listPage(engine, 'merges', query),
   },
   {
     method: 'GET',
     pattern: /^\/deletes$/,
-    summary: 'Deleted users (?workspace=ID)',
-    handle: ({ engine, query }) => ok({ deletes: engine.store.deletes.list(workspaceFilter(query)) }),
+    summary: 'Deleted users (?workspace=ID&limit=&cursor=): { deletes, next }',
+    handle: ({ engine, query }) => listPage(engine, 'deletes', query),
   },
   {
     method: 'GET',
     pattern: /^\/drops$/,
-    summary: 'Items accepted with 200 but dropped, with the reason (?workspace=ID)',
-    handle: ({ engine, query }) => ok({ drops: engine.store.drops.list(workspaceFilter(query)) }),
+    summary:
+      'Items accepted with 200 but dropped, with the reason (?workspace=ID&limit=&cursor=): { drops, next }',
+    handle: ({ engine, query }) => listPage(engine, 'drops', query),
   },
   {
     method: 'GET',
     pattern: /^\/file-imports$/,
-    summary: 'Trigger File Imports runs (?workspace=ID)',
-    handle: ({ engine, query }) =>
-      ok({ fileImportRuns: engine.store.fileImportRuns.list(workspaceFilter(query)) }),
+    summary: 'Trigger File Imports runs (?workspace=ID&limit=&cursor=): { fileImportRuns, next }',
+    handle: ({ engine, query }) => listPage(engine, 'fileImportRuns', query),
   },
   {
     method: 'GET',
     pattern: /^\/requests$/,
     summary:
-      'The request log, newest entries up to its limit (?workspace=ID&operation_id=&status=): ' +
-      '{ requests, limit (null = unlimited), evicted (oldest entries dropped, every workspace) }',
+      'The request log, newest entries up to its limit (?workspace=ID&operation_id=&status=&limit=&cursor=): ' +
+      '{ requests, next, limit (entries kept; null = unlimited), evicted (oldest entries dropped, every workspace) }',
     handle: ({ engine, query }) => {
       const status = query.get('status');
-      const { requestLog } = engine.store;
-      const limit = requestLog.limit();
-      return ok({
-        requests: requestLog.list(workspaceFilter(query), {
+      const page = listPage(
+        engine,
+        'requestLog',
+        query,
+        {
           operationId: query.get('operation_id') ?? undefined,
           status: status === null ? undefined : Number(status),
-        }),
-        limit: Number.isFinite(limit) ? limit : null,
+        },
+        'requests',
+      );
+      if (page.status !== 200) return page;
+      const { requestLog } = engine.store;
+      const kept = requestLog.limit();
+      return ok({
+        ...(page.body as object),
+        limit: Number.isFinite(kept) ? kept : null,
         evicted: requestLog.evicted(),
       });
     },
@@ -207,8 +300,9 @@ const routes: Route[] = [
   {
     method: 'GET',
     pattern: /^\/snapshot$/,
-    summary: 'Everything the store holds, as one JSON document (POST it to /_mock/seed elsewhere)',
-    handle: ({ engine }) => ok(engine.store.snapshot()),
+    summary:
+      'Everything the store holds, as one JSON document streamed a page at a time (POST it to /_mock/seed elsewhere)',
+    handle: ({ engine }) => ({ status: 200, body: undefined, stream: () => snapshotChunks(engine) }),
   },
   {
     method: 'POST',
@@ -330,6 +424,7 @@ export async function handleInspection(
   engine: Engine,
   request: IncomingMessage,
   url: URL,
+  options: InspectionOptions = {},
 ): Promise<InspectionResponse> {
   const path = url.pathname.slice(INSPECTION_PREFIX.length).replace(/\/+$/, '');
   if (path === '' && request.method === 'GET') return index();
@@ -342,10 +437,22 @@ export async function handleInspection(
     }
     return fail(404, `No inspection endpoint ${url.pathname}; GET ${INSPECTION_PREFIX} lists them.`);
   }
-  const params = (route.pattern.exec(path) ?? []).slice(1).map((part) => decodeURIComponent(part));
+  const params: string[] = [];
+  for (const part of (route.pattern.exec(path) ?? []).slice(1)) {
+    try {
+      params.push(decodeURIComponent(part));
+    } catch {
+      // A malformed escape (`%E0%A4`, `%zz`) is the caller's mistake, not the emulator's.
+      return fail(
+        400,
+        `${url.pathname} has a malformed percent escape in "${part}"; encode the value with encodeURIComponent.`,
+      );
+    }
+  }
   try {
     return await route.handle({
       engine,
+      options,
       params,
       query: url.searchParams,
       readJson: () => readJsonBody(request),

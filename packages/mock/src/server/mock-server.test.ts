@@ -9,6 +9,10 @@ import {
   trackUser,
   trackUserBody,
 } from '../../test/support/data-api.ts';
+import { createEngine } from '../engine/engine.ts';
+import { createSqliteStore } from '../store/sqlite.ts';
+import { StoreUnavailableError } from '../store/store-unavailable.ts';
+import { createLogger } from './logger.ts';
 import { type MockServer, startMockServer } from './mock-server.ts';
 
 let server: MockServer;
@@ -225,5 +229,137 @@ describe('standalone server over real HTTP', () => {
     expect(((await response.json()) as { message: string }).message).toContain(
       'pnpm --filter @moedata/docs build',
     );
+  });
+});
+
+describe('a store that cannot write', () => {
+  it('answers 503 and logs the SQLite message at error level, once per failed request', async () => {
+    const store = createSqliteStore({ path: ':memory:' });
+    const engine = createEngine({
+      store,
+      workspaces: { [TEST_WORKSPACE.workspaceId]: { apiKey: TEST_WORKSPACE.apiKey } },
+    });
+    const errors: string[] = [];
+    const failing = await startMockServer({
+      port: 0,
+      engine,
+      logger: createLogger('error', { out: () => {}, err: (line) => errors.push(line) }),
+    });
+    try {
+      const originalPut = store.users.put;
+      store.users.put = () => {
+        throw new StoreUnavailableError('The data file failed: database or disk is full (SQLite code 13).', {
+          cause: new Error('database or disk is full'),
+        });
+      };
+      const response = await trackUser(failing.url, trackUserBody('john'));
+      expect(response.status).toBe(503);
+      expect(await response.text()).toContain('database or disk is full');
+      expect(errors).toEqual([
+        expect.stringMatching(/^POST \/v1\/customer\/\S+ → 503: .*database or disk is full/),
+      ]);
+
+      store.users.put = originalPut;
+      expect((await trackUser(failing.url, trackUserBody('john'))).status).toBe(200);
+      expect(errors).toHaveLength(1);
+    } finally {
+      await failing.close();
+      store.close();
+    }
+  });
+});
+
+describe('a cap on connections', () => {
+  /** A connected raw socket that has sent nothing (or `head`, a request whose body never comes). */
+  const openSocket = (port: number, head?: string) =>
+    new Promise<Socket>((resolve, reject) => {
+      const socket = connect(port, '127.0.0.1', () => {
+        if (head) socket.write(head);
+        resolve(socket);
+      });
+      socket.on('error', reject);
+    });
+  const closed = (socket: Socket) => new Promise<void>((resolve) => socket.once('close', () => resolve()));
+
+  it('closes the oldest idle connection to serve a new one when at the cap', async () => {
+    const capped = await startMockServer({
+      port: 0,
+      maxConnections: 3,
+      engineOptions: { workspaces: { [TEST_WORKSPACE.workspaceId]: { apiKey: TEST_WORKSPACE.apiKey } } },
+    });
+    const idle = [
+      await openSocket(capped.port),
+      await openSocket(capped.port),
+      await openSocket(capped.port),
+    ];
+    try {
+      const oldestClosed = closed(idle[0] as Socket);
+      expect((await trackUser(capped.url, trackUserBody('john'))).status).toBe(200);
+      await oldestClosed;
+      expect(idle.map((socket) => socket.destroyed)).toEqual([true, false, false]);
+    } finally {
+      for (const socket of idle) socket.destroy();
+      await capped.close();
+    }
+  });
+
+  it('refuses a new connection when every connection has a request in flight, and finishes those', async () => {
+    const capped = await startMockServer({
+      port: 0,
+      maxConnections: 2,
+      engineOptions: { workspaces: { [TEST_WORKSPACE.workspaceId]: { apiKey: TEST_WORKSPACE.apiKey } } },
+    });
+    const body = JSON.stringify(trackUserBody('slow'));
+    const head = `POST /v1/customer/${TEST_WORKSPACE.workspaceId} HTTP/1.1\r\nHost: 127.0.0.1\r\n${authLines(body.length)}\r\n`;
+    const busy = [await openSocket(capped.port, head), await openSocket(capped.port, head)];
+    try {
+      // Both requests are being read (their bodies have not arrived): the server counts them in flight.
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      const refused = await openSocket(capped.port);
+      await closed(refused);
+      const answers = busy.map(
+        (socket) =>
+          new Promise<string>((resolve) => {
+            let text = '';
+            socket.on('data', (chunk) => {
+              text += chunk.toString();
+              if (text.includes('\r\n\r\n')) resolve(text);
+            });
+          }),
+      );
+      for (const socket of busy) socket.write(body);
+      for (const answer of await Promise.all(answers)) expect(answer).toMatch(/^HTTP\/1\.1 200/);
+    } finally {
+      for (const socket of busy) socket.destroy();
+      await capped.close();
+    }
+  });
+});
+
+describe('a client that goes away mid-body', () => {
+  it('is logged at debug level, not as an error', async () => {
+    const lines: { level: 'out' | 'err'; line: string }[] = [];
+    const logged = await startMockServer({
+      port: 0,
+      engineOptions: { workspaces: { [TEST_WORKSPACE.workspaceId]: { apiKey: TEST_WORKSPACE.apiKey } } },
+      logger: createLogger('debug', {
+        out: (line) => lines.push({ level: 'out', line }),
+        err: (line) => lines.push({ level: 'err', line }),
+      }),
+    });
+    try {
+      const socket = connect(logged.port, '127.0.0.1');
+      await new Promise((resolve) => socket.once('connect', resolve));
+      socket.write(
+        `POST /v1/customer/${TEST_WORKSPACE.workspaceId} HTTP/1.1\r\nHost: 127.0.0.1\r\n${authLines(1000)}\r\n{"type":`,
+      );
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      socket.destroy();
+      await expect.poll(() => lines.some(({ line }) => line.includes('went away'))).toBe(true);
+      expect(lines.filter(({ level }) => level === 'err')).toEqual([]);
+      expect(lines.find(({ line }) => line.includes('went away'))?.level).toBe('out');
+    } finally {
+      await logged.close();
+    }
   });
 });

@@ -5,15 +5,60 @@
  * `/` (the playground), graceful close.
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import type { AddressInfo, Socket } from 'node:net';
 import { createEngine } from '../engine/engine.ts';
 import { isUnderApiRoot, parseRequestUrl } from '../engine/routing.ts';
 import type { Engine, EngineOptions } from '../engine/types.ts';
+import { StoreUnavailableError } from '../store/store-unavailable.ts';
+import {
+  ADMIN_TOKEN_HEADER,
+  type AdminAccess,
+  adminRefusal,
+  bindWarning,
+  newAdminToken,
+} from './admin-access.ts';
 import { answerPreflight, type CorsOrigins, corsHeaders, isPreflight } from './cors.ts';
 import { handleInspection, INSPECTION_PREFIX } from './inspection.ts';
 import { createLogger, type Logger } from './logger.ts';
-import { readBodyUpTo } from './read-body.ts';
+import { ClientAbortedError, readBodyUpTo } from './read-body.ts';
 import { serveStatic } from './static-files.ts';
+
+/** {@link MockServerOptions.maxConnections}'s default. */
+export const DEFAULT_MAX_CONNECTIONS = 4000;
+
+/**
+ * Caps the server's connections, closing idle ones first: each socket's requests in flight are
+ * counted, and the Map's insertion order makes the first idle one found the oldest.
+ */
+function capConnections(httpServer: Server, max: number, logger: Logger): void {
+  const inFlight = new Map<Socket, number>();
+  httpServer.on('connection', (socket: Socket) => {
+    inFlight.set(socket, 0);
+    socket.once('close', () => inFlight.delete(socket));
+    if (inFlight.size <= max) return;
+    for (const [candidate, requests] of inFlight) {
+      if (requests === 0 && candidate !== socket) {
+        logger.debug(`${max} connections open: closing the oldest idle one for a new one`);
+        inFlight.delete(candidate);
+        candidate.destroy();
+        return;
+      }
+    }
+    logger.error(`${max} connections open, all busy: refusing a new one (raise --max-connections)`);
+    inFlight.delete(socket);
+    socket.destroy();
+  });
+  httpServer.on('request', (request: IncomingMessage, response: ServerResponse) => {
+    const socket = request.socket;
+    const requests = inFlight.get(socket);
+    if (requests === undefined) return;
+    inFlight.set(socket, requests + 1);
+    response.once('close', () => {
+      const requests = inFlight.get(socket);
+      if (requests !== undefined) inFlight.set(socket, requests - 1);
+    });
+  });
+}
 
 /** Where the docs site is mounted. */
 export const DOCS_PATH = '/docs';
@@ -28,8 +73,24 @@ export interface MockServerOptions {
   port?: number;
   /** @default '127.0.0.1' */
   host?: string;
-  /** Browser origins allowed to call the server. @default '*' (any origin, echoed back) */
+  /**
+   * Browser origins allowed to call the server. `'*'` opens the Data API routes to any origin but not
+   * `/_mock`, which answers only its own origin and the origins of an explicit list.
+   * @default '*' (any origin, echoed back)
+   */
   corsOrigins?: CorsOrigins;
+  /**
+   * The token every state-changing `/_mock` call must send in `x-mock-admin-token`; `false` turns the
+   * check off (for tests that drive `/_mock` without it).
+   * @default a random token per server, in `MockServer.adminToken`
+   */
+  adminToken?: string | false;
+  /**
+   * Host names `/_mock` accepts in the `Host` header besides the loopback ones (`localhost`,
+   * `127.0.0.1`, `[::1]`); the address the server binds to is accepted too. Guards against DNS
+   * rebinding. @default []
+   */
+  allowedHosts?: readonly string[];
   /** A built static site served under `/docs` (the API reference from apps/docs/dist). */
   docsDir?: string | undefined;
   /**
@@ -41,6 +102,12 @@ export interface MockServerOptions {
   appDir?: string | undefined;
   /** @default a silent logger */
   logger?: Logger;
+  /**
+   * At most this many connections at once. At the cap, a new connection closes the oldest idle one
+   * (no request in flight); when every connection is busy, the new one is closed instead. Keeps idle
+   * sockets from exhausting the process's file descriptors. @default 4000
+   */
+  maxConnections?: number;
   /** How long an idle keep-alive connection stays open. @default 5000 */
   keepAliveTimeoutMs?: number;
   /** How long `close()` waits for requests in flight before cutting their connections. @default 5000 */
@@ -54,6 +121,14 @@ export interface MockServer {
   readonly port: number;
   readonly host: string;
   readonly engine: Engine;
+  /** What state-changing `/_mock` calls send in `x-mock-admin-token`; `undefined` when the check is off. */
+  readonly adminToken: string | undefined;
+  /**
+   * The headers a state-changing `/_mock` call sends: `content-type: application/json` and, unless the
+   * check is off, `x-mock-admin-token`.
+   * @example await fetch(`${server.url}/_mock/reset`, { method: 'POST', headers: server.adminHeaders() });
+   */
+  adminHeaders(): Record<string, string>;
   /** The underlying `node:http` server (for tests that watch connections). */
   readonly httpServer: Server;
   /**
@@ -94,6 +169,7 @@ function sendJson(
 interface ServerState {
   engine: Engine;
   corsOrigins: CorsOrigins;
+  admin: AdminAccess;
   docsDir: string | undefined;
   appDir: string | undefined;
   logger: Logger;
@@ -110,6 +186,7 @@ async function answerDataApi(
   const limit = state.engine.bodyLimit(head);
   const { body, exceeded } = await readBodyUpTo(request, limit);
   const answer = await state.engine.handle({ ...head, body, bodyExceededLimit: exceeded });
+  if (answer.internalError !== undefined) logInternalError(state, head, answer);
   if (exceeded) {
     // The rest of the body is still in the socket: this connection cannot carry another request.
     response.setHeader('connection', 'close');
@@ -117,6 +194,18 @@ async function answerDataApi(
   }
   // CORS headers go in with the answer's (one writeHead, no setHeader per request on this hot path).
   sendJson(state, response, answer.status, answer.body, Object.assign(cors, answer.headers));
+}
+
+/** A 500 or 503 the engine answered for a thrown error: the cause (SQLite's own message) at error level. */
+function logInternalError(
+  state: ServerState,
+  head: { method: string; url: string },
+  answer: { status: number; internalError?: unknown },
+): void {
+  const error = answer.internalError;
+  const cause = error instanceof Error && error.cause instanceof Error ? ` (${error.cause.message})` : '';
+  const what = error instanceof Error ? `${error.message}${cause}` : String(error);
+  state.logger.error(`${head.method} ${head.url} → ${answer.status}: ${what}`);
 }
 
 function setHeaders(response: ServerResponse, headers: Record<string, string>): void {
@@ -147,20 +236,64 @@ async function answerApp(
   return serveStatic(request, response, '', state.appDir);
 }
 
+/** `/_mock`: strict origins and Host, JSON and the admin token for writes (see admin-access.ts). */
+async function answerInspection(state: ServerState, request: IncomingMessage, response: ServerResponse) {
+  if (isPreflight(request)) {
+    answerPreflight(request, response, state.admin.origins);
+    return;
+  }
+  const url = new URL(request.url ?? '/', 'http://localhost');
+  const refusal = adminRefusal(request, url.pathname.slice(INSPECTION_PREFIX.length), state.admin);
+  const cors = corsHeaders(request, state.admin.origins);
+  if (refusal) {
+    sendJson(state, response, refusal.status, { status: 'fail', message: refusal.message }, cors);
+    return;
+  }
+  const answer = await handleInspection(state.engine, request, url, { adminToken: state.admin.token });
+  if (answer.stream) await streamJson(state, response, answer.status, answer.stream(), cors);
+  else sendJson(state, response, answer.status, answer.body, cors);
+}
+
+/** Writes JSON text piece by piece, waiting for the client to drain; stops if it goes away. */
+async function streamJson(
+  state: ServerState,
+  response: ServerResponse,
+  status: number,
+  pieces: AsyncIterable<string>,
+  headers: Record<string, string>,
+): Promise<void> {
+  if (state.closing) response.setHeader('connection', 'close');
+  response.writeHead(status, { ...headers, 'content-type': 'application/json' });
+  for await (const piece of pieces) {
+    if (response.destroyed) return;
+    if (!response.write(piece)) {
+      await new Promise<void>((resolve) => {
+        const done = () => {
+          response.off('drain', done);
+          response.off('close', done);
+          resolve();
+        };
+        response.on('drain', done);
+        response.on('close', done);
+      });
+    }
+  }
+  response.end();
+}
+
 async function route(state: ServerState, request: IncomingMessage, response: ServerResponse): Promise<void> {
+  // The engine's parse of the same URL (remembered for repeated URLs); only the pathname is used here.
+  const { pathname } = parseRequestUrl(request.url ?? '/');
+  if (pathname === INSPECTION_PREFIX || pathname.startsWith(`${INSPECTION_PREFIX}/`)) {
+    await answerInspection(state, request, response);
+    return;
+  }
   if (isPreflight(request)) {
     answerPreflight(request, response, state.corsOrigins);
     return;
   }
   const cors = corsHeaders(request, state.corsOrigins);
-  // The engine's parse of the same URL (remembered for repeated URLs); only the pathname is used here.
-  const { pathname } = parseRequestUrl(request.url ?? '/');
-  if (pathname === INSPECTION_PREFIX || pathname.startsWith(`${INSPECTION_PREFIX}/`)) {
-    setHeaders(response, cors);
-    const url = new URL(request.url ?? '/', 'http://localhost');
-    const answer = await handleInspection(state.engine, request, url);
-    sendJson(state, response, answer.status, answer.body);
-  } else if (pathname === DOCS_PATH || pathname.startsWith(`${DOCS_PATH}/`)) {
+  if (pathname === DOCS_PATH || pathname.startsWith(`${DOCS_PATH}/`)) {
     setHeaders(response, cors);
     await answerDocs(state, request, response);
   } else if (state.appDir === undefined || !(await answerApp(state, request, response, pathname, cors))) {
@@ -179,9 +312,22 @@ async function route(state: ServerState, request: IncomingMessage, response: Ser
 export async function startMockServer(options: MockServerOptions = {}): Promise<MockServer> {
   const ownsEngine = options.engine === undefined;
   const engine = options.engine ?? createEngine(options.engineOptions ?? {});
+  const corsOrigins = options.corsOrigins ?? '*';
+  const host = options.host ?? '127.0.0.1';
+  const boundHost = host.replace(/^\[|\]$/g, '').toLowerCase();
+  const admin: AdminAccess = {
+    token: options.adminToken === false ? undefined : (options.adminToken ?? newAdminToken()),
+    origins: corsOrigins === '*' ? [] : corsOrigins,
+    hosts: [
+      ...(options.allowedHosts ?? []).map((name) => name.toLowerCase()),
+      // A specific address the user chose to bind to is a name they expect to use.
+      ...(boundHost === '0.0.0.0' || boundHost === '::' ? [] : [boundHost]),
+    ],
+  };
   const state: ServerState = {
     engine,
-    corsOrigins: options.corsOrigins ?? '*',
+    corsOrigins,
+    admin,
     docsDir: options.docsDir,
     appDir: options.appDir,
     logger: options.logger ?? createLogger('silent'),
@@ -204,9 +350,19 @@ export async function startMockServer(options: MockServerOptions = {}): Promise<
         if (state.closing) httpServer.closeIdleConnections();
       });
       route(state, request, response).catch((error: unknown) => {
-        state.logger.error(`${request.method} ${request.url} failed inside the emulator: ${String(error)}`);
+        if (error instanceof ClientAbortedError) {
+          state.logger.debug(`${request.method} ${request.url}: ${error.message}`);
+          response.destroy();
+          return;
+        }
+        const unavailable = error instanceof StoreUnavailableError;
+        state.logger.error(
+          `${request.method} ${request.url} failed inside the emulator: ${String(error)}${unavailable && error.cause instanceof Error ? ` (${error.cause.message})` : ''}`,
+        );
         if (response.headersSent) response.destroy();
-        else {
+        else if (unavailable) {
+          sendJson(state, response, 503, { status: 'fail', message: `${error.message} Retry later.` });
+        } else {
           sendJson(state, response, 500, {
             status: 'fail',
             message:
@@ -216,6 +372,7 @@ export async function startMockServer(options: MockServerOptions = {}): Promise<
       });
     },
   );
+  capConnections(httpServer, options.maxConnections ?? DEFAULT_MAX_CONNECTIONS, state.logger);
   // `Expect: 100-continue`: a body announced over the limit is answered (413) without inviting it.
   httpServer.on('checkContinue', (request: IncomingMessage, response: ServerResponse) => {
     const head = { method: request.method ?? 'POST', url: request.url ?? '/', headers: headersOf(request) };
@@ -224,7 +381,8 @@ export async function startMockServer(options: MockServerOptions = {}): Promise<
   });
 
   const port = options.port ?? 4010;
-  const host = options.host ?? '127.0.0.1';
+  const warning = bindWarning(host);
+  if (warning) state.logger.error(warning);
   await new Promise<void>((resolve, reject) => {
     httpServer.once('error', reject);
     httpServer.listen(port, host, () => {
@@ -250,5 +408,17 @@ export async function startMockServer(options: MockServerOptions = {}): Promise<
     return closed;
   };
 
-  return { url: `http://${urlHost}:${address.port}`, port: address.port, host, engine, httpServer, close };
+  return {
+    url: `http://${urlHost}:${address.port}`,
+    port: address.port,
+    host,
+    engine,
+    adminToken: admin.token,
+    adminHeaders: () => ({
+      'content-type': 'application/json',
+      ...(admin.token !== undefined && { [ADMIN_TOKEN_HEADER]: admin.token }),
+    }),
+    httpServer,
+    close,
+  };
 }

@@ -1,5 +1,10 @@
 import type { IncomingMessage } from 'node:http';
 
+/** The client closed the connection before its body ended: nobody is left to answer, and nothing is wrong. */
+export class ClientAbortedError extends Error {
+  override readonly name = 'ClientAbortedError';
+}
+
 /** What {@link readBodyUpTo} read. */
 export interface LimitedBody {
   /** The bytes read (at most `limit + 1`), `null` when the request had no body. */
@@ -46,7 +51,11 @@ export function readBodyUpTo(request: IncomingMessage, limit: number): Promise<L
     const onError = (error: Error) => {
       request.off('data', onData);
       request.off('end', onEnd);
-      reject(error);
+      reject(
+        request.complete
+          ? error
+          : new ClientAbortedError(`the client went away after ${total} bytes of the body`, { cause: error }),
+      );
     };
     request.on('data', onData);
     request.on('end', onEnd);

@@ -26,6 +26,18 @@ export interface UserState {
 /** No users. */
 export const emptyUserState = (): UserState => ({ workspaces: new Map(), order: new Map() });
 
+/** Users in creation order, of one workspace or of all, without copying (for pages and lists). */
+export function* usersInOrder(state: UserState, workspaceId: string | undefined): Generator<StoredUser> {
+  if (workspaceId !== undefined) {
+    yield* state.workspaces.get(workspaceId)?.byMoengageId.values() ?? [];
+    return;
+  }
+  for (const [workspace, moengageId] of state.order.values()) {
+    const user = state.workspaces.get(workspace)?.byMoengageId.get(moengageId);
+    if (user) yield user;
+  }
+}
+
 /** Deep equality of JSON values (Identity Resolution matches identifiers exactly). */
 const jsonEquals = (a: JsonValue | undefined, b: JsonValue | undefined) =>
   JSON.stringify(a) === JSON.stringify(b);
@@ -46,15 +58,7 @@ export function userCollection(
     return bucket;
   };
   /** Users in creation order: of one workspace, or of all. */
-  const inOrder = (workspaceId: string | undefined): StoredUser[] => {
-    if (workspaceId !== undefined) return [...(bucketOf(workspaceId)?.byMoengageId.values() ?? [])];
-    const users: StoredUser[] = [];
-    for (const [workspace, moengageId] of state().order.values()) {
-      const user = bucketOf(workspace)?.byMoengageId.get(moengageId);
-      if (user) users.push(user);
-    }
-    return users;
-  };
+  const inOrder = (workspaceId: string | undefined): StoredUser[] => [...usersInOrder(state(), workspaceId)];
   const peekUser = (workspaceId: string, customerId: string) => {
     const bucket = bucketOf(workspaceId);
     const moengageId = bucket?.byCustomerId.get(customerId);

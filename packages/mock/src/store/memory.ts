@@ -7,10 +7,12 @@
 import { BoundedList } from './bounded-list.ts';
 import { cloneJson } from './clone-json.ts';
 import { deleteFromMap, type Journal, pushTo, setInMap } from './memory-journal.ts';
-import { emptyUserState, type UserState, userCollection } from './memory-users.ts';
+import { emptyUserState, type UserState, userCollection, usersInOrder } from './memory-users.ts';
 import { type OwnedAccess, provideOwnedAccess } from './owned-access.ts';
+import { MemoryPager } from './pages.ts';
 import { checkRequestLogLimit, DEFAULT_REQUEST_LOG_LIMIT } from './request-log-limit.ts';
 import type {
+  CollectionName,
   DeleteRecord,
   DeviceCollection,
   DroppedItem,
@@ -229,6 +231,21 @@ export function createMemoryStore(options: MemoryStoreOptions = {}): Store {
   const events = eventCollection(context);
   const drops = ownedRecordLog(context, () => state.drops);
   const log = requestLog(context, options.requestLogLimit ?? DEFAULT_REQUEST_LOG_LIMIT);
+  const pager = new MemoryPager();
+  // What each collection's pages walk, uncopied (pageInMemory copies only the page it returns).
+  const sources: {
+    [K in CollectionName]: (workspaceId: string | undefined) => Iterable<StoreSnapshot[K][number]>;
+  } = {
+    // One workspace's users come from its own map: no walk over every workspace.
+    users: (workspaceId) => usersInOrder(state.users, workspaceId),
+    devices: () => state.devices.values(),
+    events: () => state.events,
+    merges: () => state.merges,
+    deletes: () => state.deletes,
+    fileImportRuns: () => state.fileImportRuns,
+    drops: () => state.drops,
+    requestLog: () => state.requestLog.values(),
+  };
   const store: Store = {
     users: users.collection,
     devices: deviceCollection(context),
@@ -252,6 +269,7 @@ export function createMemoryStore(options: MemoryStoreOptions = {}): Store {
     },
     reset: () => {
       state = emptyState();
+      pager.forget();
     },
     seed: (more) => seedInto(store, more),
     snapshot: (): StoreSnapshot => ({
@@ -264,6 +282,8 @@ export function createMemoryStore(options: MemoryStoreOptions = {}): Store {
       drops: state.drops.map(copy),
       requestLog: state.requestLog.values().map(copy),
     }),
+    page: (collection, request) =>
+      pager.page(collection, () => sources[collection](request.workspaceId), request),
     close: () => {},
   };
   provideOwnedAccess(store, {

@@ -5,7 +5,7 @@ import { DatabaseSync } from 'node:sqlite';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createSqliteStore } from './sqlite.ts';
 import { describeStoreContract } from './store-contract.ts';
-import { logEntry } from './test-support/fixtures.ts';
+import { damageMiddlePages, logEntry } from './test-support/fixtures.ts';
 import type { StoredUser } from './types.ts';
 
 describeStoreContract('sqlite store (in memory)', () => createSqliteStore({ path: ':memory:' }));
@@ -112,6 +112,24 @@ describe('sqlite store on disk', () => {
     raw.close();
 
     expect(() => createSqliteStore({ path: file })).toThrow(/different version.*delete this one/s);
+  });
+
+  it('refuses a data file with a damaged page at start-up, naming the file and what to do', () => {
+    const store = createSqliteStore({ path: file });
+    for (let n = 0; n < 300; n += 1) {
+      store.users.put({
+        ...john,
+        moengageId: `m${n}`,
+        customerId: `c${n}`,
+        attributes: { n, pad: 'x'.repeat(200) },
+      });
+    }
+    store.close();
+    damageMiddlePages(file);
+
+    expect(() => createSqliteStore({ path: file })).toThrow(
+      /state\.db is damaged \(.+\)\. Restore it from a copy/,
+    );
   });
 
   it('caps the request log on disk, keeps its evicted count across restarts and trims to a lower limit on open', () => {

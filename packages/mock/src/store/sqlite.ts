@@ -8,14 +8,21 @@
 import type { DatabaseSync, StatementSync } from 'node:sqlite';
 import { seedInto } from './memory.ts';
 import { loadNodeSqlite } from './node-sqlite.ts';
+import { cursorPosition, PAGE_FILTERS } from './pages.ts';
 import { checkRequestLogLimit, DEFAULT_REQUEST_LOG_LIMIT } from './request-log-limit.ts';
 import { ALL_TABLES, applySchema, LOG_TABLES } from './sqlite-schema.ts';
+import { storageFailure, transactionRunner } from './sqlite-transaction.ts';
+import { StoreUnavailableError } from './store-unavailable.ts';
 import type {
+  CollectionName,
   DeviceCollection,
   EventCollection,
   FileImportRun,
   FileImportRunLog,
   JsonValue,
+  Page,
+  PageFilter,
+  PageRequest,
   RecordLog,
   RequestLog,
   RequestLogEntry,
@@ -44,25 +51,44 @@ export interface SqliteStoreOptions {
 
 type Row = Record<string, unknown>;
 
-/** A statement that binds positional parameters and decodes the `data` column of every row. */
+/**
+ * A statement that binds positional parameters and decodes the `data` column of every row. A storage
+ * failure (disk full, I/O error, corrupted page) surfaces as a `StoreUnavailableError`.
+ */
 class Query<T> {
   readonly #statement: StatementSync;
   constructor(db: DatabaseSync, sql: string) {
     this.#statement = db.prepare(sql);
   }
   all(...params: Array<string | number | null>): T[] {
-    return (this.#statement.all(...params) as Row[]).map((row) => JSON.parse(String(row.data)) as T);
+    try {
+      return (this.#statement.all(...params) as Row[]).map((row) => JSON.parse(String(row.data)) as T);
+    } catch (error) {
+      throw storageFailure(error);
+    }
   }
   first(...params: Array<string | number | null>): T | undefined {
-    const row = this.#statement.get(...params) as Row | undefined;
-    return row === undefined ? undefined : (JSON.parse(String(row.data)) as T);
+    try {
+      const row = this.#statement.get(...params) as Row | undefined;
+      return row === undefined ? undefined : (JSON.parse(String(row.data)) as T);
+    } catch (error) {
+      throw storageFailure(error);
+    }
   }
   run(...params: Array<string | number | null>): number {
-    return Number(this.#statement.run(...params).changes);
+    try {
+      return Number(this.#statement.run(...params).changes);
+    } catch (error) {
+      throw storageFailure(error);
+    }
   }
   count(...params: Array<string | number | null>): number {
-    const row = this.#statement.get(...params) as Row | undefined;
-    return Number(row?.n ?? 0);
+    try {
+      const row = this.#statement.get(...params) as Row | undefined;
+      return Number(row?.n ?? 0);
+    } catch (error) {
+      throw storageFailure(error);
+    }
   }
 }
 
@@ -254,27 +280,79 @@ function requestLog(db: DatabaseSync, transaction: <T>(fn: () => T) => T, initia
   };
 }
 
-/**
- * Runs `fn` inside a transaction; nested calls become savepoints so an inner failure rolls back
- * only its own writes (and rethrows, which normally unwinds the outer one too).
- */
-function transactionRunner(db: DatabaseSync) {
-  let depth = 0;
-  return <T>(fn: () => T): T => {
-    const savepoint = `nested_${depth}`;
-    db.exec(depth === 0 ? 'BEGIN IMMEDIATE' : `SAVEPOINT ${savepoint}`);
-    depth += 1;
-    try {
-      const result = fn();
-      depth -= 1;
-      db.exec(depth === 0 ? 'COMMIT' : `RELEASE ${savepoint}`);
-      return result;
-    } catch (error) {
-      depth -= 1;
-      db.exec(depth === 0 ? 'ROLLBACK' : `ROLLBACK TO ${savepoint}; RELEASE ${savepoint}`);
-      throw error;
+const TABLE_OF: Record<CollectionName, string> = {
+  users: 'users',
+  devices: 'devices',
+  events: 'events',
+  merges: LOG_TABLES.merges,
+  deletes: LOG_TABLES.deletes,
+  drops: LOG_TABLES.drops,
+  fileImportRuns: 'file_import_runs',
+  requestLog: 'request_log',
+};
+
+const COLUMN_OF: Record<keyof PageFilter, string> = {
+  moengageId: 'moengage_id',
+  customerId: 'customer_id',
+  action: 'action',
+  operationId: 'operation_id',
+  status: 'status',
+};
+
+/** `Store.page` on SQLite: the cursor is the last row's `seq`, so a page is one indexed range read. */
+function pager(db: DatabaseSync) {
+  const statements = new Map<CollectionName, StatementSync>();
+  const statementFor = (collection: CollectionName) => {
+    let statement = statements.get(collection);
+    if (!statement) {
+      const filters = PAGE_FILTERS[collection]
+        .map((key, index) => `AND (?${index + 4} IS NULL OR ${COLUMN_OF[key]} = ?${index + 4})`)
+        .join(' ');
+      statement = db.prepare(
+        `SELECT seq, data FROM ${TABLE_OF[collection]} WHERE ${WORKSPACE_FILTER} AND seq > ?2 ${filters} ORDER BY seq LIMIT ?3`,
+      );
+      statements.set(collection, statement);
     }
+    return statement;
   };
+  return <K extends CollectionName>(collection: K, request: PageRequest): Page<StoreSnapshot[K][number]> => {
+    const after = cursorPosition(request.cursor);
+    const filters = PAGE_FILTERS[collection].map((key) => request.filter?.[key] ?? null);
+    let rows: Row[];
+    try {
+      // One row more than asked tells whether a next page exists.
+      rows = statementFor(collection).all(
+        request.workspaceId ?? null,
+        after,
+        request.limit + 1,
+        ...filters,
+      ) as Row[];
+    } catch (error) {
+      throw storageFailure(error);
+    }
+    const items = rows.slice(0, request.limit).map((row) => JSON.parse(String(row.data)));
+    const last = rows.length > request.limit ? rows[request.limit - 1] : undefined;
+    return { items, next: last === undefined ? null : String(last.seq) };
+  };
+}
+
+/**
+ * `PRAGMA quick_check` before anything else: a damaged file is refused at start-up with a message,
+ * rather than answering 503 on whichever request first touches the bad page.
+ */
+function checkIntegrity(db: DatabaseSync, path: string): void {
+  let problems: string[];
+  try {
+    problems = (db.prepare('PRAGMA quick_check').all() as Row[]).map((row) => String(row.quick_check));
+  } catch (error) {
+    problems = [error instanceof Error ? error.message : String(error)];
+  }
+  if (problems.length === 1 && problems[0] === 'ok') return;
+  db.close();
+  throw new StoreUnavailableError(
+    `The data file ${path} is damaged (${problems.slice(0, 3).join('; ')}). ` +
+      'Restore it from a copy, or delete it to start empty.',
+  );
 }
 
 /**
@@ -299,6 +377,7 @@ export function createSqliteStore(options: SqliteStoreOptions): Store {
       `Could not open the data file ${options.path}: ${reason}. Check that its folder exists and is writable.`,
     );
   }
+  checkIntegrity(db, options.path);
   applySchema(db, options.path);
   const transaction = transactionRunner(db);
 
@@ -331,6 +410,7 @@ export function createSqliteStore(options: SqliteStoreOptions): Store {
         drops: store.drops.list(),
         requestLog: store.requestLog.list(),
       })),
+    page: pager(db),
     close: () => {
       // Our own flag: `DatabaseSync#isOpen` is newer (22.15) than node:sqlite itself (22.13).
       if (open) db.close();

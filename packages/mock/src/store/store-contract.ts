@@ -292,5 +292,41 @@ export function describeStoreContract(name: string, makeStore: () => Store): voi
         other.close();
       }
     });
+
+    it('reads a collection page by page, in list order, until next is null', () => {
+      const s = open();
+      for (let n = 0; n < 5; n += 1) {
+        s.users.put(user({ moengageId: `m${n}`, customerId: `c${n}` }));
+        s.users.put(user({ workspaceId: 'WS2', moengageId: `other${n}`, customerId: `c${n}` }));
+      }
+      const seen: string[] = [];
+      let cursor: string | undefined;
+      let pages = 0;
+      do {
+        const page = s.page('users', { workspaceId: 'WS1', limit: 2, cursor });
+        seen.push(...page.items.map((item) => item.customerId ?? ''));
+        cursor = page.next ?? undefined;
+        pages += 1;
+      } while (cursor !== undefined);
+      expect(seen).toEqual(['c0', 'c1', 'c2', 'c3', 'c4']);
+      expect(pages).toBe(3);
+      expect(s.page('users', { limit: 100 }).items).toHaveLength(10);
+      expect(s.page('users', { limit: 10 }).next).toBeNull();
+    });
+
+    it('applies the filters a collection lists by, and returns copies', () => {
+      const s = open();
+      s.events.add(event({ eventId: 'a', action: 'Purchased' }));
+      s.events.add(event({ eventId: 'b', action: 'Viewed' }));
+      s.events.add(event({ eventId: 'c', action: 'Purchased', customerId: 'jane' }));
+      const page = s.page('events', { filter: { action: 'Purchased', customerId: 'john' }, limit: 10 });
+      expect(page.items.map((item) => item.eventId)).toEqual(['a']);
+      (page.items[0] as StoredEvent).action = 'changed';
+      expect(s.events.list()[0]?.action).toBe('Purchased');
+    });
+
+    it('refuses a cursor that no page returned', () => {
+      expect(() => open().page('users', { limit: 1, cursor: 'abc' })).toThrow(RangeError);
+    });
   });
 }

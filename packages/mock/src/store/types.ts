@@ -265,6 +265,30 @@ export interface StoreSnapshot {
   requestLog: RequestLogEntry[];
 }
 
+/** A collection {@link Store.page} reads: a key of the snapshot. */
+export type CollectionName = keyof StoreSnapshot;
+
+/** The filters {@link Store.page} applies; each collection uses those its `list` takes (see `PAGE_FILTERS`). */
+export interface PageFilter extends EventFilter, RequestLogFilter {}
+
+/** What {@link Store.page} reads. */
+export interface PageRequest {
+  /** One workspace; every workspace when omitted. */
+  workspaceId?: string | undefined;
+  filter?: PageFilter;
+  /** Where to continue: the `next` of the previous page (opaque digits); the start when omitted. */
+  cursor?: string | undefined;
+  /** At most this many records (≥ 1). */
+  limit: number;
+}
+
+/** One page of records, in the order `list` returns them. */
+export interface Page<T> {
+  items: T[];
+  /** The cursor of the following page, or `null` on the last one. */
+  next: string | null;
+}
+
 /** Fixtures for `seed()`: any subset of a snapshot. */
 export type StoreFixtures = Partial<StoreSnapshot>;
 
@@ -289,6 +313,12 @@ export interface Store {
   seed(fixtures: StoreFixtures): void;
   /** A copy of everything (the request log: the entries it kept), suitable for `JSON.stringify` and for `seed()` into another store. */
   snapshot(): StoreSnapshot;
+  /**
+   * One page of a collection, so a large store is read in slices that never hold the event loop for
+   * long (`/_mock` lists and the streamed snapshot). Pages taken while writes go on may skip or repeat
+   * a record that moved; each page is consistent by itself.
+   */
+  page<K extends CollectionName>(collection: K, request: PageRequest): Page<StoreSnapshot[K][number]>;
   /** Releases resources (closes a database). The in-memory store does nothing. */
   close(): void;
 }

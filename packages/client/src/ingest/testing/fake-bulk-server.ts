@@ -12,6 +12,7 @@ import {
   type MoEngageError,
   PayloadTooLargeError,
   RateLimitedError,
+  ResponseValidationError,
   ServerError,
 } from '../../errors.ts';
 import type { BulkElement, BulkImportClient } from '../types.ts';
@@ -81,6 +82,9 @@ export const serverError =
 /** A lost connection as the client reports it. */
 export const connectionLost: Fault = () =>
   new ConnectionError({ ...details, cause: new Error('socket hang up') });
+/** A 200 whose body is not JSON, as the client reports it: MoEngage took the request. */
+export const unreadableOk: Fault = () =>
+  new ResponseValidationError({ ...details, status: 200, issues: ['the body is not JSON: <html>OK</html>'] });
 /** A 400 as the client reports it. */
 export const badRequest: Fault = () =>
   new BadRequestError({ ...details, status: 400, type: 'Blacklisted', serverMessage: 'blacklisted' });

@@ -1,4 +1,5 @@
 /** Store records for the store tests: one place that knows what a complete entry looks like. */
+import { closeSync, openSync, statSync, writeSync } from 'node:fs';
 import { afterEach } from 'vitest';
 import type { RequestLogEntry, Store } from '../types.ts';
 
@@ -27,4 +28,15 @@ export function storePerTest(makeStore: () => Store): () => Store {
     store = makeStore();
     return store;
   };
+}
+
+/**
+ * Overwrites 8 KB in the middle of a closed SQLite file with garbage, as a bad disk sector would; the
+ * first page (header and schema) stays readable, so only `PRAGMA quick_check` notices.
+ */
+export function damageMiddlePages(file: string): void {
+  const size = statSync(file).size;
+  const fd = openSync(file, 'r+');
+  writeSync(fd, Buffer.alloc(8192, 0xa5), 0, 8192, Math.floor(size / 2 / 4096) * 4096);
+  closeSync(fd);
 }
