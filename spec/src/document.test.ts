@@ -58,6 +58,44 @@ describe('buildOpenApiDocument', () => {
     }
   });
 
+  it("cites in each operation's 400 response only field errors naming a field of that operation's body", () => {
+    const examples = document.components.examples as Record<
+      string,
+      { value: { error?: { attribute?: string } } }
+    >;
+    const fieldsOf = (schema: unknown, seen = new Set<unknown>()): Set<string> => {
+      const fields = new Set<string>();
+      const visit = (node: unknown): void => {
+        if (node === null || typeof node !== 'object' || seen.has(node)) return;
+        seen.add(node);
+        const record = node as Record<string, unknown>;
+        if (typeof record.$ref === 'string') {
+          visit(document.components.schemas[record.$ref.replace('#/components/schemas/', '')]);
+        }
+        if (record.properties && typeof record.properties === 'object') {
+          for (const name of Object.keys(record.properties)) fields.add(name);
+        }
+        for (const value of Object.values(record)) visit(value);
+      };
+      visit(schema);
+      return fields;
+    };
+    for (const operationId of operationIds) {
+      const post = document.paths[operations[operationId].path].post;
+      const body = post.requestBody?.content?.['application/json']?.schema;
+      if (body === undefined) continue;
+      const fields = fieldsOf(body);
+      // Get User's LimitBreached names `users`, the list it answers about, as MoEngage's example does.
+      fields.add('users');
+      const badRequest = resolve(post.responses['400']);
+      for (const ref of Object.values(badRequest.content?.['application/json']?.examples ?? {})) {
+        const name = (ref as { $ref: string }).$ref.replace('#/components/examples/', '');
+        const attribute = examples[name]?.value.error?.attribute;
+        if (attribute !== undefined) expect(fields, `${operationId} cites ${name}`).toContain(attribute);
+      }
+    }
+  });
+
   it('serves triggerFileImport from the file-imports host and the rest from the core host', () => {
     const trigger = document.paths[operations.triggerFileImport.path].post;
     expect(trigger.servers[0].url).toBe('https://fileimports-data-api-{dc}.moengage.com');

@@ -17,12 +17,11 @@ import {
 } from './openapi/components.ts';
 import {
   ENVELOPE_SCHEMAS,
-  errorExample,
+  errorExamples,
   errorResponse,
   errorResponseName,
   successResponse,
   successResponseName,
-  uniqueRows,
 } from './openapi/responses.ts';
 import { operationIds } from './operation-ids.ts';
 import { type OperationDefinition, operations } from './operations.ts';
@@ -43,7 +42,10 @@ function registerOperations(registry: OpenAPIRegistry): void {
     };
     for (const status of errorStatusesForOperation(operationId)) {
       const name = errorResponseName(operationId, status);
-      responseComponents.set(name, errorResponse(errorsForOperation(operationId, status), status));
+      responseComponents.set(
+        name,
+        errorResponse(errorsForOperation(operationId, status), status, operationId),
+      );
       routeResponses[status] = { $ref: `#/components/responses/${name}` };
     }
 
@@ -79,7 +81,7 @@ function registerOperations(registry: OpenAPIRegistry): void {
     registry.registerPath(route);
   }
 
-  for (const row of uniqueRows()) registry.registerComponent('examples', row.id, errorExample(row));
+  for (const [name, example] of errorExamples()) registry.registerComponent('examples', name, example);
   for (const [name, response] of responseComponents) {
     registry.registerComponent('responses', name, response as never);
   }

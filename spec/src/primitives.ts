@@ -119,5 +119,15 @@ export const EventTime = z.union([z.number(), z.string()]).meta({
 export const AttributeValue = z.unknown().meta({
   description:
     'Any JSON value: string, number, boolean, datetime string (`YYYY-MM-DDTHH:mm:ssZ` or `YYYY-MM-DD`), homogeneous ' +
-    'array (at most 50 items of at most 512 characters), or object (when object attributes are enabled).',
+    'array of strings, numbers or objects, or object (when object attributes are enabled). What breaks the data-type ' +
+    'rules is accepted (200) and silently changed, as MoEngage does (reference §1.7; the emulator records each under ' +
+    'the rule name of `DATA_RULES` in `@moedata/spec/rules`): strings over 512 characters are truncated to 512 ' +
+    '(`valueTruncated`) except URLs, which are dropped (`urlTooLong`); lists keep their first 50 items (`listTooLong`; ' +
+    'the sources say "at most 50" without saying what happens to the rest, so the emulator keeps the first 50); ' +
+    'mixed lists and lists of booleans (`mixedList`) and `null` (`unsupportedValue`) are dropped; objects over 25 KB or ' +
+    '100 sub-attributes (`objectTooLarge`) or with `$ . % #` in a key (`objectKeyCharacters`) are dropped; names over ' +
+    '200 characters are stored under their first 200 (`nameTruncated`); an event keeps its first 100 attributes ' +
+    '(`eventAttributeLimit`); a workspace registers at most 256 user attribute names (`userAttributeQuota`) and 512 ' +
+    'event names (`eventNameQuota`), later new names are dropped (Portfolio workspaces get 1,024 of each; the ' +
+    'emulator applies the standard quotas).',
 });

@@ -6,6 +6,7 @@ import {
   DEFAULT_RATE_LIMITS,
   fileImportsHost,
   isBlockedCustomerId,
+  publicAttributeKey,
   STANDARD_ATTRIBUTE_KEYS,
   USER_ATTRIBUTE_RULES,
 } from './rules.ts';
@@ -27,6 +28,14 @@ describe('rules', () => {
     const fetchable = new Set(USER_ATTRIBUTE_RULES.filter((rule) => rule.fetch).map((rule) => rule.key));
     for (const internalKey of Object.values(STANDARD_ATTRIBUTE_KEYS))
       expect(fetchable).toContain(internalKey);
+  });
+
+  it('names stored standard attributes by their public write key and leaves every other key as it is', () => {
+    expect(publicAttributeKey('u_ln')).toBe('last_name');
+    expect(publicAttributeKey('u_n')).toBe('name');
+    expect(publicAttributeKey('plan')).toBe('plan');
+    expect(publicAttributeKey('cr_t')).toBe('cr_t');
+    expect(publicAttributeKey('constructor')).toBe('constructor');
   });
 
   it("uses the overview's rate limits for Bulk Import and the file-import cooldown", () => {

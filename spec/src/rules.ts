@@ -5,6 +5,28 @@
  */
 import type { OperationId } from './operation-ids.ts';
 
+// The silent data rules (drops and truncations), kept in their own module
+export {
+  checkAttributeValue,
+  DATA_RULES,
+  type DataRuleName,
+  DEVICE_ATTRIBUTE_KEYS,
+  DEVICE_IDENTIFIER_KEYS,
+  isDefinedDeviceAttribute,
+  isPlatformForeignIdentifier,
+  isReservedAttributeName,
+  MAX_DEVICES_PER_USER,
+  MAX_LIST_ITEMS,
+  MAX_NAME_LENGTH,
+  MAX_VALUE_LENGTH,
+  OBJECT_ATTRIBUTE_LIMITS,
+  OBJECT_KEY_FORBIDDEN,
+  RESERVED_ATTRIBUTE_NAMES,
+  storedName,
+  type ValueVerdict,
+  WORKSPACE_QUOTAS,
+} from './data-quality.ts';
+
 /** MoEngage data centers; the DC is a string because `101` breaks the old `0X` pattern. */
 export const DATA_CENTERS = ['01', '02', '03', '04', '05', '06', '101'] as const;
 
@@ -28,6 +50,22 @@ export function coreHost(dc: DataCenter): string {
  */
 export function fileImportsHost(dc: DataCenter): string {
   return `https://fileimports-data-api-${dc}.moengage.com`;
+}
+
+const MOENGAGE_HOST = /^(api|fileimports-data-api)-(\d{2,3})\.moengage\.com$/;
+
+/**
+ * Which data center and which API a MoEngage host name serves (`api-02.moengage.com` → core API of
+ * DC 02); `undefined` for any other host (a local emulator, a custom base URL).
+ * @example dataCenterOfHost('fileimports-data-api-101.moengage.com') // { dataCenter: '101', api: 'fileImports' }
+ */
+export function dataCenterOfHost(
+  hostname: string,
+): { dataCenter: DataCenter; api: 'core' | 'fileImports' } | undefined {
+  const match = MOENGAGE_HOST.exec(hostname.toLowerCase());
+  const dataCenter = DATA_CENTERS.find((dc) => dc === match?.[2]);
+  if (match === null || dataCenter === undefined) return undefined;
+  return { dataCenter, api: match[1] === 'api' ? 'core' : 'fileImports' };
 }
 
 /** Largest accepted request body: 128 KB for every operation, Bulk Import included (the overview wins over the older 100 KB). */
@@ -85,6 +123,9 @@ export const GET_USER_MAX_IDENTIFIERS = 20;
 
 /** Most `merge_data` pairs one Merge Users request may carry (more: 400 LimitBreached). */
 export const MERGE_MAX_PAIRS = 50;
+
+/** Merge Users moves the merged user's events of this many days before the merge to the retained user. */
+export const MERGE_EVENT_WINDOW_DAYS = 30;
 
 /** Most identifier attributes an Identity Resolution workspace may activate. */
 export const IDENTITY_RESOLUTION_MAX_IDENTIFIERS = 5;
@@ -153,7 +194,7 @@ export function isBlockedCustomerId(customerId: string): boolean {
   return (CUSTOMER_ID_BLOCKLIST as readonly string[]).includes(normalized);
 }
 
-/** Standard user attributes: the friendly write key → the internal key Get User returns. */
+/** Standard user attributes: the public write key → the internal key MoEngage stores it under. */
 export const STANDARD_ATTRIBUTE_KEYS = {
   name: 'u_n',
   first_name: 'u_fn',
@@ -166,6 +207,23 @@ export const STANDARD_ATTRIBUTE_KEYS = {
 
 /** A friendly standard-attribute key accepted by Track User. */
 export type StandardAttributeKey = keyof typeof STANDARD_ATTRIBUTE_KEYS;
+
+/** The other way round: the internal key a standard attribute is stored under → its public name. */
+export const PUBLIC_ATTRIBUTE_NAMES: Readonly<Record<string, string>> = Object.fromEntries(
+  Object.entries(STANDARD_ATTRIBUTE_KEYS).map(([publicKey, internal]) => [internal, publicKey]),
+);
+
+/**
+ * The name Get User answers a stored attribute under when no field list is given: a standard
+ * attribute's public name (`u_n` → `name`, as MoEngage's own Get User example shows), any other
+ * key unchanged. `uid` is the customer_id, which Get User returns as `customer_id`.
+ * @example publicAttributeKey('u_ln') // 'last_name'; publicAttributeKey('plan') // 'plan'
+ */
+export function publicAttributeKey(storedKey: string): string {
+  return Object.hasOwn(PUBLIC_ATTRIBUTE_NAMES, storedKey)
+    ? (PUBLIC_ATTRIBUTE_NAMES[storedKey] as string)
+    : storedKey;
+}
 
 /** What Track User may do with a system user attribute (the overview's "User Attributes" table). */
 export interface UserAttributeRule {

@@ -46,7 +46,7 @@ describe('the playground', () => {
     expect(fetched.body).toMatchObject({
       data: {
         users: [
-          { user_attributes: expect.objectContaining({ customer_id: 'john@example.com', u_n: 'JohnDoe' }) },
+          { user_attributes: expect.objectContaining({ customer_id: 'john@example.com', name: 'JohnDoe' }) },
         ],
       },
     });

@@ -93,7 +93,7 @@ async function trackFetchAndExhaust(page: Page, screenshotPrefix: string): Promi
   const fetched = JSON.parse((await page.getByTestId('response-body').textContent()) ?? '{}');
   expect(fetched.data.users[0].user_attributes).toMatchObject({
     customer_id: 'john@example.com',
-    u_n: 'JohnDoe',
+    name: 'JohnDoe',
   });
   await page.screenshot({ path: join(results, `${screenshotPrefix}-2-get-user.png`), fullPage: true });
 

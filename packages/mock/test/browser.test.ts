@@ -78,7 +78,7 @@ describeWithChromium('MSW worker in headless Chromium', { timeout: 60_000 }, () 
     expect(result.getBody).toMatchObject({
       data: {
         users: [
-          { user_attributes: expect.objectContaining({ customer_id: 'browser-user', u_n: 'John Doe' }) },
+          { user_attributes: expect.objectContaining({ customer_id: 'browser-user', name: 'John Doe' }) },
         ],
       },
     });

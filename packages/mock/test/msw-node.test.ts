@@ -44,7 +44,7 @@ describe('MSW handlers in Node (setupServer)', () => {
     expect(body.data.users).toHaveLength(1);
     expect(body.data.users[0]?.user_attributes).toMatchObject({
       customer_id: 'john',
-      u_n: 'John Doe',
+      name: 'John Doe',
       plan: 'gold',
     });
     expect(mock.store.users.get(TEST_WORKSPACE.workspaceId, 'john')?.attributes).toMatchObject({
@@ -107,6 +107,23 @@ describe('MSW handlers in Node (setupServer)', () => {
     expect(after?.remaining).toBe((before?.remaining ?? 0) - 1);
     expect(after?.resetSeconds).toBeGreaterThanOrEqual(0);
     expect(after?.resetSeconds).toBeLessThanOrEqual(60);
+  });
+
+  it("answers a workspace bound to DC 02 only on DC 02's core host, as an unknown workspace elsewhere", async () => {
+    mock.engine.workspaces.update(TEST_WORKSPACE.workspaceId, { dataCenter: '02' });
+    try {
+      const home = await trackUser(coreHost('02'), trackUserBody('john'));
+      const elsewhere = await trackUser(coreHost('01'), trackUserBody('jane'));
+      const custom = await trackUser(CUSTOM_BASE_URL, trackUserBody('ada'));
+      expect(home.status).toBe(200);
+      expect(elsewhere.status).toBe(401);
+      expect(await elsewhere.json()).toMatchObject({
+        error: { message: 'Invalid APP_ID used in Authentication Header' },
+      });
+      expect(custom.status).toBe(200);
+    } finally {
+      mock.engine.workspaces.update(TEST_WORKSPACE.workspaceId, { dataCenter: undefined });
+    }
   });
 
   it('answers an unknown route on a MoEngage host from the engine instead of letting it reach the network', async () => {

@@ -125,10 +125,14 @@ export function buildErrorBody(row: ErrorRow, options: ErrorBodyOptions): ErrorB
       };
     }
     case 'title':
-      // Only 5xx title bodies carry a code (the documented 401/429 ones do not).
+      // Exactly the fields MoEngage's examples show: file imports send no status and a code on 5xx
+      // only; Delete User sends a status and never a code.
+      if (!row.operations?.includes('triggerFileImport')) {
+        return { status: 'fail', title: row.type, description: message };
+      }
       return row.status >= 500
-        ? { status: 'fail', title: row.type, description: message, code: options.requestId }
-        : { status: 'fail', title: row.type, description: message };
+        ? { title: row.type, description: message, code: options.requestId }
+        : { title: row.type, description: message };
     case 'errorType':
       return { status: 'fail', error_type: row.type, message };
     case 'plain':

@@ -31,4 +31,9 @@ export interface ErrorRowInput {
   readonly source: ErrorSource;
   /** Placeholder values used for the document's example of this row. */
   readonly exampleParams?: Readonly<Record<string, string>>;
+  /**
+   * Placeholder values for one operation's example, where the default names a field that operation
+   * does not have (so each operation's documented examples are ones it can produce).
+   */
+  readonly exampleParamsByOperation?: Partial<Record<OperationId, Readonly<Record<string, string>>>>;
 }

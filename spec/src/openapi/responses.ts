@@ -44,23 +44,32 @@ function statusName(status: number): string {
   return name;
 }
 
-// Rows every core operation shares at a status get one reusable response; others get per-operation ones.
-function sharedRowIds(status: number): string {
+/**
+ * Component name of a row's example for an operation: the row id, or `<rowId>.<operationId>` where
+ * the operation has its own placeholder values (its default example names a field it lacks).
+ */
+export function errorExampleName(row: ErrorRow, operationId: OperationId): string {
+  return row.exampleParamsByOperation?.[operationId] ? `${row.id}.${operationId}` : row.id;
+}
+
+// Rows every core operation shares at a status, with the same examples, get one reusable response;
+// others get per-operation ones.
+function sharedExampleNames(status: number): string {
   return errorsForOperation('trackUser', status)
     .filter(
       (row) => row.operations === undefined || coreOperationIds.every((id) => row.operations?.includes(id)),
     )
-    .map((row) => row.id)
+    .map((row) => errorExampleName(row, 'trackUser'))
     .join(',');
 }
 
 /** Component name of an operation's response for a failure status. */
 export function errorResponseName(operationId: OperationId, status: number): string {
-  const rowIds = errorsForOperation(operationId, status)
-    .map((row) => row.id)
+  const exampleNames = errorsForOperation(operationId, status)
+    .map((row) => errorExampleName(row, operationId))
     .join(',');
   const base = statusName(status);
-  return rowIds === sharedRowIds(status) ? base : `${pascalCase(operationId)}${base}`;
+  return exampleNames === sharedExampleNames(status) ? base : `${pascalCase(operationId)}${base}`;
 }
 
 /** Component name of an operation's 200 response. */
@@ -71,20 +80,21 @@ export function successResponseName(operation: OperationDefinition): string {
     : `${pascalCase(operation.operationId)}Success`;
 }
 
-/** The named example of a catalogue row. */
-export function errorExample(row: ErrorRow) {
+/** The named example of a catalogue row, with the operation's own placeholder values if it has some. */
+export function errorExample(row: ErrorRow, operationId?: OperationId) {
+  const params = (operationId && row.exampleParamsByOperation?.[operationId]) ?? row.exampleParams;
   return {
     summary: `${row.status} ${row.type}: ${row.message}`,
     description: row.when,
     value: buildErrorBody(row, {
       requestId: row.envelope === 'title' ? EXAMPLE_ERROR_CODE : EXAMPLE_REQUEST_ID,
-      ...(row.exampleParams ? { params: row.exampleParams } : {}),
+      ...(params ? { params } : {}),
     }),
   };
 }
 
 /** The response component for the rows an operation answers with at one status. */
-export function errorResponse(rows: readonly ErrorRow[], status: number) {
+export function errorResponse(rows: readonly ErrorRow[], status: number, operationId: OperationId) {
   const envelopes = [...new Set(rows.map((row) => row.envelope))];
   const schemas = envelopes.map((envelope) => schemaRef(ENVELOPE_SCHEMAS[envelope]));
   const bulletList = rows.map((row) => `- \`${row.id}\` (${row.type}): ${row.when}`).join('\n');
@@ -95,7 +105,10 @@ export function errorResponse(rows: readonly ErrorRow[], status: number) {
       [JSON_MEDIA_TYPE]: {
         schema: schemas.length === 1 ? schemas[0] : { anyOf: schemas },
         examples: Object.fromEntries(
-          rows.map((row) => [row.id, { $ref: `#/components/examples/${row.id}` }]),
+          rows.map((row) => [
+            row.id,
+            { $ref: `#/components/examples/${errorExampleName(row, operationId)}` },
+          ]),
         ),
       },
     },
@@ -111,11 +124,13 @@ export function successResponse(operation: OperationDefinition) {
   };
 }
 
-/** Every catalogue row some operation can answer with, once each. */
-export function uniqueRows(): ErrorRow[] {
-  const seen = new Map<string, ErrorRow>();
+/** Every example component the error responses cite, by name, once each. */
+export function errorExamples(): Map<string, ReturnType<typeof errorExample>> {
+  const examples = new Map<string, ReturnType<typeof errorExample>>();
   for (const operationId of operationIds) {
-    for (const row of errorsForOperation(operationId)) seen.set(row.id, row);
+    for (const row of errorsForOperation(operationId)) {
+      examples.set(errorExampleName(row, operationId), errorExample(row, operationId));
+    }
   }
-  return [...seen.values()];
+  return examples;
 }

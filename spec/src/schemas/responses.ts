@@ -36,18 +36,29 @@ export const ExportedUser = z
           })
           .optional(),
         customer_id: z.string().meta({ description: 'Your id for the user.' }).optional(),
-        uid: z.string().meta({ description: 'Your id for the user, under its internal key.' }).optional(),
+        uid: z
+          .string()
+          .meta({
+            description: 'Your id for the user, only when `user_fields_to_export` asks for it as `uid`.',
+          })
+          .optional(),
       })
       .catchall(z.unknown())
       .meta({
         description:
-          'The requested attributes: standard ones under their internal keys (`u_n`, `u_em`, ...), custom ones as written.',
+          'The requested attributes under the names they were asked by, or, without `user_fields_to_export`, every ' +
+          'attribute under its public name: standard ones as `name first_name last_name email mobile gender birthday` ' +
+          "(MoEngage's own example answers `last_name` and `name`; decisions.md, revised 2026-12-03), custom ones as " +
+          'written, other system keys (`cr_t`, `moe_ip_city`, ...) as MoEngage names them. A field asked by its internal ' +
+          'key (`u_ln`) is answered under that key.',
       }),
   })
   .meta({
     id: 'ExportedUser',
     description: 'One user found by Get User.',
-    example: { user_attributes: { id: '62e79fb15ada55a123b987bc', customer_id: 'john_doe', u_ln: 'Doe' } },
+    example: {
+      user_attributes: { id: '62e79fb15ada55a123b987bc', customer_id: 'john_doe', last_name: 'Doe' },
+    },
   });
 
 /** Get User success. */

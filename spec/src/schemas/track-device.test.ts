@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { TrackDeviceRequest, trackDeviceExamples } from './track-device.ts';
+import { DEVICE_ATTRIBUTE_KEYS } from '../rules.ts';
+import { DeviceAttributes, TrackDeviceRequest, trackDeviceExamples } from './track-device.ts';
 
 const valid = {
   type: 'device',
@@ -38,5 +39,11 @@ describe('TrackDeviceRequest', () => {
     const result = TrackDeviceRequest.safeParse(body);
     expect(result.success).toBe(false);
     expect(result.error?.issues[0]?.path).toEqual(path);
+  });
+});
+
+describe('DEVICE_ATTRIBUTE_KEYS', () => {
+  it('lists exactly the device attributes the schema documents (the rest are custom and dropped)', () => {
+    expect([...DEVICE_ATTRIBUTE_KEYS].sort()).toEqual(Object.keys(DeviceAttributes.shape).sort());
   });
 });

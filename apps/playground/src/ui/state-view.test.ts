@@ -17,7 +17,7 @@ async function render(tab: StateTab) {
 }
 
 describe('the emulator state panel', () => {
-  it('lists users with their attributes under internal keys and counts their devices and events', async () => {
+  it('lists users with their attributes under internal keys, the Get User name beside, and counts their devices and events', async () => {
     await client().trackUser({
       type: 'customer',
       customer_id: 'john',
@@ -30,7 +30,7 @@ describe('the emulator state panel', () => {
     if (!row) throw new Error('the users table should have a row for john');
     const chips = findAll(row, (node) => node.props.class === 'chip mono').map(textOf);
     const counts = findAll(row, (node) => node.props.class === 'num').map(textOf);
-    expect(chips).toEqual(['u_n John', 'plan gold']);
+    expect(chips).toEqual(['u_n (name) John', 'plan gold']);
     expect(counts).toEqual(['0', '1']);
   });
 

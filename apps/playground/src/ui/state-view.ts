@@ -3,6 +3,7 @@
  * deletes, what was accepted but dropped (and why), and the request log.
  */
 import type { JsonValue } from '@moedata/mock';
+import { publicAttributeKey } from '@moedata/spec/rules';
 import type { WorkspaceState } from '../emulator/inspector.ts';
 import { clockTime, prettyJson, statusTone } from './format.ts';
 import { h, type VNode } from './vnode.ts';
@@ -62,6 +63,8 @@ function attributes(value: Record<string, JsonValue>): VNode {
         'span',
         { class: 'chip mono' },
         h('b', null, key),
+        // Stored under the internal key; Get User answers with the public name, so show both.
+        publicAttributeKey(key) !== key && h('i', { class: 'muted' }, ` (${publicAttributeKey(key)})`),
         ` ${typeof item === 'string' ? item : JSON.stringify(item)}`,
       ),
     ),
@@ -80,7 +83,14 @@ function rowsFor(state: WorkspaceState, tab: StateTab): VNode {
       for (const event of state.events)
         eventsByUser.set(event.moengageId, (eventsByUser.get(event.moengageId) ?? 0) + 1);
       return table(
-        ['customer_id', 'MoEngage ID', 'Attributes (internal keys)', 'Devices', 'Events', 'Updated'],
+        [
+          'customer_id',
+          'MoEngage ID',
+          'Attributes: stored key (Get User name)',
+          'Devices',
+          'Events',
+          'Updated',
+        ],
         newestFirst(state.users).map((user) =>
           h(
             'tr',

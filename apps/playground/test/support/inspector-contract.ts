@@ -73,7 +73,8 @@ export function describeInspectorContract(name: string, connection: () => Connec
         expect.objectContaining({ mergedCustomerId: 'guest-1', retainedCustomerId: 'john' }),
       ]);
       expect(state.deletes).toEqual([expect.objectContaining({ identityValue: 'john' })]);
-      expect(state.users).toEqual([]);
+      // The merged user stays as MoEngage keeps it: its MoEngage ID only.
+      expect(state.users).toEqual([expect.objectContaining({ customerId: null, attributes: {} })]);
     });
 
     it('lowers one budget, keeps the others, and the emulator enforces it', async () => {

@@ -259,7 +259,7 @@ export type EventAction = {
  */
 export type ExportedUser = {
     /**
-     * The requested attributes: standard ones under their internal keys (`u_n`, `u_em`, ...), custom ones as written.
+     * The requested attributes under the names they were asked by, or, without `user_fields_to_export`, every attribute under its public name: standard ones as `name first_name last_name email mobile gender birthday` (MoEngage's own example answers `last_name` and `name`; decisions.md, revised 2026-12-03), custom ones as written, other system keys (`cr_t`, `moe_ip_city`, ...) as MoEngage names them. A field asked by its internal key (`u_ln`) is answered under that key.
      */
     user_attributes: {
         /**
@@ -271,7 +271,7 @@ export type ExportedUser = {
          */
         customer_id?: string;
         /**
-         * Your id for the user, under its internal key.
+         * Your id for the user, only when `user_fields_to_export` asks for it as `uid`.
          */
         uid?: string;
         [key: string]: unknown;
@@ -762,7 +762,7 @@ export type TrackUserErrors = {
      * - `attributeWrongType` (MissingAttributeError): A field has the wrong JSON type.
      * - `customerIdMissing` (MissingAttributeError): customer_id is absent (and, in an Identity Resolution workspace, no identifier is given either).
      * - `customerIdEmpty` (MissingAttributeError): customer_id is the empty string.
-     * - `fieldMissing` (MissingAttributeError): A required field other than customer_id is absent.
+     * - `fieldMissing` (MissingAttributeError): A required field other than customer_id is absent (an enum-valued one such as type or identity_type included).
      * - `fieldEmpty` (MissingAttributeError): A required string or array is empty (e.g. actions, action).
      * - `invalidType` (MissingAttributeError): The top-level type is not the exact lower-case value the operation expects.
      * - `arrayFieldConflict` (ArrayFieldError): Track User adds to and removes from the same array attribute in one call.
@@ -882,7 +882,7 @@ export type GetUserErrors = {
      * - `invalidAppId` (InvalidParams): The app_id in the path or query is not a known workspace.
      * - `appIdRequired` (ParamsRequired): No app_id in the path or the query.
      * - `attributeWrongType` (MissingAttributeError): A field has the wrong JSON type.
-     * - `fieldMissing` (MissingAttributeError): A required field other than customer_id is absent.
+     * - `fieldMissing` (MissingAttributeError): A required field other than customer_id is absent (an enum-valued one such as type or identity_type included).
      * - `fieldEmpty` (MissingAttributeError): A required string or array is empty (e.g. actions, action).
      * - `getUserLimitBreached` (LimitBreached): Get User asks for more than 20 identifiers.
      */
@@ -1000,7 +1000,7 @@ export type MergeUsersErrors = {
      * - `invalidAppId` (InvalidParams): The app_id in the path or query is not a known workspace.
      * - `appIdRequired` (ParamsRequired): No app_id in the path or the query.
      * - `attributeWrongType` (MissingAttributeError): A field has the wrong JSON type.
-     * - `fieldMissing` (MissingAttributeError): A required field other than customer_id is absent.
+     * - `fieldMissing` (MissingAttributeError): A required field other than customer_id is absent (an enum-valued one such as type or identity_type included).
      * - `fieldEmpty` (MissingAttributeError): A required string or array is empty (e.g. actions, action).
      * - `mergeLimitBreached` (LimitBreached): Merge Users sends more than 50 pairs.
      * - `mergedUserWrongType` (MissingAttributeError): merged_user (or retained_user) is not a string.
@@ -1123,7 +1123,7 @@ export type DeleteUserErrors = {
      * - `invalidAppId` (InvalidParams): The app_id in the path or query is not a known workspace.
      * - `appIdRequired` (ParamsRequired): No app_id in the path or the query.
      * - `attributeWrongType` (MissingAttributeError): A field has the wrong JSON type.
-     * - `fieldMissing` (MissingAttributeError): A required field other than customer_id is absent.
+     * - `fieldMissing` (MissingAttributeError): A required field other than customer_id is absent (an enum-valued one such as type or identity_type included).
      * - `fieldEmpty` (MissingAttributeError): A required string or array is empty (e.g. actions, action).
      * - `deleteUserNotFound` (Not Found): Delete User names a user that does not exist (checked synchronously).
      */
@@ -1249,9 +1249,9 @@ export type TrackDeviceErrors = {
      * - `invalidAppId` (InvalidParams): The app_id in the path or query is not a known workspace.
      * - `appIdRequired` (ParamsRequired): No app_id in the path or the query.
      * - `attributeWrongType` (MissingAttributeError): A field has the wrong JSON type.
-     * - `customerIdMissing` (MissingAttributeError): customer_id is absent (and, in an Identity Resolution workspace, no identifier is given either).
      * - `customerIdEmpty` (MissingAttributeError): customer_id is the empty string.
-     * - `fieldMissing` (MissingAttributeError): A required field other than customer_id is absent.
+     * - `deviceFieldMissing` (MissingAttributeError): Track Device: a required top-level field (customer_id, attributes, device_id, type) is absent.
+     * - `deviceAttributeMissing` (MissingAttributeError): Track Device: attributes.platform or attributes.push_id is absent.
      * - `fieldEmpty` (MissingAttributeError): A required string or array is empty (e.g. actions, action).
      * - `invalidType` (MissingAttributeError): The top-level type is not the exact lower-case value the operation expects.
      * - `invalidPlatform` (ValueError): A device or user platform is not ANDROID, iOS, web or TV (matched case-insensitively).
@@ -1379,7 +1379,7 @@ export type CreateEventErrors = {
      * - `attributeWrongType` (MissingAttributeError): A field has the wrong JSON type.
      * - `customerIdMissing` (MissingAttributeError): customer_id is absent (and, in an Identity Resolution workspace, no identifier is given either).
      * - `customerIdEmpty` (MissingAttributeError): customer_id is the empty string.
-     * - `fieldMissing` (MissingAttributeError): A required field other than customer_id is absent.
+     * - `fieldMissing` (MissingAttributeError): A required field other than customer_id is absent (an enum-valued one such as type or identity_type included).
      * - `fieldEmpty` (MissingAttributeError): A required string or array is empty (e.g. actions, action).
      * - `invalidType` (MissingAttributeError): The top-level type is not the exact lower-case value the operation expects.
      */
@@ -1506,14 +1506,13 @@ export type BulkImportErrors = {
      * - `invalidAppId` (InvalidParams): The app_id in the path or query is not a known workspace.
      * - `appIdRequired` (ParamsRequired): No app_id in the path or the query.
      * - `attributeWrongType` (MissingAttributeError): A field has the wrong JSON type.
-     * - `customerIdMissing` (MissingAttributeError): customer_id is absent (and, in an Identity Resolution workspace, no identifier is given either).
-     * - `customerIdEmpty` (MissingAttributeError): customer_id is the empty string.
-     * - `fieldMissing` (MissingAttributeError): A required field other than customer_id is absent.
-     * - `fieldEmpty` (MissingAttributeError): A required string or array is empty (e.g. actions, action).
+     * - `fieldMissing` (MissingAttributeError): A required field other than customer_id is absent (an enum-valued one such as type or identity_type included).
      * - `invalidType` (MissingAttributeError): The top-level type is not the exact lower-case value the operation expects.
      * - `arrayFieldConflict` (ArrayFieldError): Track User adds to and removes from the same array attribute in one call.
      * - `invalidPlatform` (ValueError): A device or user platform is not ANDROID, iOS, web or TV (matched case-insensitively).
      * - `bulkElementType` (AttributeError): Strict bulk mode only: an element type is not customer, event or device.
+     * - `bulkElementFieldMissing` (MissingAttributeError): Strict bulk mode only: a required field of an element is absent (the leading apostrophe is in MoEngage's example).
+     * - `bulkElementFieldEmpty` (MissingAttributeError): Strict bulk mode only: a required string or array of an element is empty.
      * - `bulkElementsEmpty` (MissingAttributeError): Bulk Import elements is an empty array.
      */
     400: ErrorResponse;

@@ -74,7 +74,8 @@ export const fieldErrorScenarios: readonly Scenario[] = [
       device_id: context.userId('device'),
       attributes: { platform: 'ANDROID', push_id: context.userId('push') },
     }),
-    { kind: 'error', errorId: 'customerIdMissing' },
+    // Track Device's own wording in MoEngage's document: "'customer_id' is not found in the payload".
+    { kind: 'error', errorId: 'deviceFieldMissing', params: { key: 'customer_id' } },
   ),
   fieldScenario(
     'track-device-device-id-missing',
@@ -85,7 +86,7 @@ export const fieldErrorScenarios: readonly Scenario[] = [
       customer_id: context.userId('no-device-id'),
       attributes: { platform: 'ANDROID', push_id: context.userId('push') },
     }),
-    fieldMissing('device_id'),
+    { kind: 'error', errorId: 'deviceFieldMissing', params: { key: 'device_id' } },
   ),
   fieldScenario(
     'get-user-data-missing',

@@ -133,6 +133,43 @@ export const errorScenarios: Record<string, ErrorScenario> = {
     call: (client) =>
       client.bulkImport({ type: 'transition', elements: [{ type: 'user', customer_id: 'ada' }] } as never),
   },
+  deviceFieldMissing: {
+    operationId: 'trackDevice',
+    skipRequestValidation: true,
+    call: (client) =>
+      client.trackDevice({
+        type: 'device',
+        device_id: 'd-1',
+        attributes: { platform: 'iOS', push_id: 't' },
+      } as never),
+  },
+  deviceAttributeMissing: {
+    operationId: 'trackDevice',
+    skipRequestValidation: true,
+    call: (client) =>
+      client.trackDevice({
+        type: 'device',
+        customer_id: 'ada',
+        device_id: 'd-1',
+        attributes: { platform: 'iOS' },
+      } as never),
+  },
+  bulkElementFieldMissing: {
+    operationId: 'bulkImport',
+    workspace: { strictBulk: true },
+    skipRequestValidation: true,
+    call: (client) => client.bulkImport({ type: 'transition', elements: [{ type: 'customer' }] } as never),
+  },
+  bulkElementFieldEmpty: {
+    operationId: 'bulkImport',
+    workspace: { strictBulk: true },
+    skipRequestValidation: true,
+    call: (client) =>
+      client.bulkImport({
+        type: 'transition',
+        elements: [{ type: 'event', customer_id: 'ada', actions: [{ action: '' }] }],
+      } as never),
+  },
   bulkElementsEmpty: {
     operationId: 'bulkImport',
     skipRequestValidation: true,

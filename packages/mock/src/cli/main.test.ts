@@ -107,7 +107,7 @@ describe('moengage-mock CLI', { timeout: 30_000 }, () => {
     const body = (await (await getUser(cli.url, getUserBody('john'))).json()) as {
       data: { users: Array<{ user_attributes: Record<string, unknown> }> };
     };
-    expect(body.data.users[0]?.user_attributes).toMatchObject({ customer_id: 'john', u_n: 'John Doe' });
+    expect(body.data.users[0]?.user_attributes).toMatchObject({ customer_id: 'john', name: 'John Doe' });
     expect(cli.output()).toContain(`Workspaces: ${TEST_WORKSPACE.workspaceId}`);
   });
 
@@ -207,7 +207,7 @@ describe('moengage-mock CLI', { timeout: 30_000 }, () => {
     const body = (await (await getUser(second.url, getUserBody('survivor'))).json()) as {
       data: { users: Array<{ user_attributes: Record<string, unknown> }> };
     };
-    expect(body.data.users[0]?.user_attributes).toMatchObject({ customer_id: 'survivor', u_n: 'John Doe' });
+    expect(body.data.users[0]?.user_attributes).toMatchObject({ customer_id: 'survivor', name: 'John Doe' });
     expect(second.output()).toContain(`SQLite file ${dataFile}`);
   });
 });

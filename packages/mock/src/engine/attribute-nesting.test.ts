@@ -55,7 +55,7 @@ describe('custom attributes nested deeper than two object levels', () => {
     expect(read.body).toMatchObject({ data: { users: [{ user_attributes: { order: stored } }] } });
   });
 
-  it('applies the same rule to event attributes, device attributes and bulk elements, with their paths', async () => {
+  it('applies the same rule to event attributes and bulk elements, with their paths (a custom device attribute is dropped whole)', async () => {
     const h = harness();
     await h.send('trackUser', { body: { type: 'customer', customer_id: 'ada' } });
     await h.send('createEvent', {
@@ -87,11 +87,11 @@ describe('custom attributes nested deeper than two object levels', () => {
       },
     });
     expect(h.engine.store.events.list(WS1).map((event) => event.attributes.order)).toEqual([stored, stored]);
-    expect(h.engine.store.devices.get(WS1, 'd-1')?.attributes.order).toEqual(stored);
+    expect(h.engine.store.devices.get(WS1, 'd-1')?.attributes.order).toBeUndefined();
     expect(h.engine.store.users.get(WS1, 'bob')?.attributes.order).toEqual(stored);
     expect(h.engine.store.drops.list(WS1).map((drop) => [drop.reason, drop.path])).toEqual([
       ['nestedTooDeep', 'actions[0].attributes.order'],
-      ['nestedTooDeep', 'attributes.order'],
+      ['customDeviceAttribute', 'attributes.order'],
       ['nestedTooDeep', 'elements[0].attributes.order'],
       ['nestedTooDeep', 'elements[1].actions[0].attributes.order'],
     ]);

@@ -142,14 +142,12 @@ describe('authentication', () => {
     const wrongKey = await h.send('triggerFileImport', { as: [WS1, 'wrong'] });
     expect(wrongKey.status).toBe(401);
     expect(wrongKey.body).toEqual({
-      status: 'fail',
       title: 'AuthenticationInvalid',
       description:
         "Password (APP_KEY) doesn't match the one available on the dashboard. Kindly ensure the same APP_KEY available on the dashboard is used.",
     });
     const noHeader = await h.send('triggerFileImport', { headers: { 'moe-appkey': undefined } });
     expect(noHeader.body).toEqual({
-      status: 'fail',
       title: 'HeaderMissing',
       description: 'MOE-APPKEY is missing in Header',
     });

@@ -74,7 +74,7 @@ describe('Bulk Import', () => {
     expect(response.status).toBe(200);
     expect(h.engine.store.users.list(WS1).map((u) => u.customerId)).toEqual(['john']);
     expect(h.engine.store.drops.list(WS1).map((d) => [d.reason, d.path, d.message])).toEqual([
-      ['invalidBulkElement', 'elements[0]', 'Element 0 was dropped: customer_id is not found in the payload'],
+      ['invalidBulkElement', 'elements[0]', "Element 0 was dropped: 'customer_id not found in the payload"],
       [
         'invalidBulkElement',
         'elements[1]',
@@ -85,7 +85,7 @@ describe('Bulk Import', () => {
         'elements[2]',
         'Element 2 was dropped: elements is expected to be Array of Objects',
       ],
-      ['invalidBulkElement', 'elements[3]', 'Element 3 was dropped: actions can not be empty Array'],
+      ['invalidBulkElement', 'elements[3]', "Element 3 was dropped: 'actions cannot be empty array"],
     ]);
     expect(h.engine.store.drops.list(WS1)[1]?.item).toEqual({ type: 'user', customer_id: 'x' });
   });

@@ -3,6 +3,7 @@
  * the order is in `pipeline.ts`).
  */
 import { ContentTypeHeader, type OperationId, operations } from '@moedata/spec';
+import { dataCenterOfHost } from '@moedata/spec/rules';
 import { parseBasicAuth } from './basic-auth.ts';
 import { constantTimeEqual } from './constant-time.ts';
 import { type Failure, rowFor } from './error-rows.ts';
@@ -15,6 +16,7 @@ export function authenticate(
   headers: Record<string, string>,
   workspaces: WorkspaceRegistry,
   operationId: OperationId,
+  url: string,
 ): { ok: true; workspace: ResolvedWorkspace } | { ok: false; failure: Failure } {
   const header = headers.authorization;
   const value = header?.trim() ?? '';
@@ -24,12 +26,29 @@ export function authenticate(
   const credentials = parseBasicAuth(header);
   if (!credentials.ok) return { ok: false, failure: { errorId: credentials.errorId } };
   const workspace = workspaces.get(credentials.username);
-  if (!workspace) return { ok: false, failure: { errorId: 'authInvalidAppId' } };
+  if (!workspace || !servedAt(workspace, url, operationId)) {
+    return { ok: false, failure: { errorId: 'authInvalidAppId' } };
+  }
   if (workspace.apiKey === undefined) return { ok: false, failure: { errorId: 'secretNotSet' } };
   if (!constantTimeEqual(credentials.password, workspace.apiKey)) {
     return { ok: false, failure: { errorId: rowFor('authSecretMismatch', operationId) } };
   }
   return { ok: true, workspace };
+}
+
+/**
+ * Whether a request to `url` reaches the workspace: a workspace bound to a data center exists only on
+ * that center's host of the operation's API (MoEngage's data centers share no workspaces); local and
+ * custom hosts reach every workspace.
+ */
+function servedAt(workspace: ResolvedWorkspace, url: string, operationId: OperationId): boolean {
+  if (workspace.dataCenter === undefined) return true;
+  const host = dataCenterOfHost(new URL(url, 'http://emulator.invalid').hostname);
+  if (host === undefined) return true;
+  return (
+    host.dataCenter === workspace.dataCenter &&
+    host.api === (operations[operationId].server === 'fileImports' ? 'fileImports' : 'core')
+  );
 }
 
 /**

@@ -19,6 +19,7 @@ import { type Outcome, type PipelineDeps, runPipeline } from './pipeline.ts';
 import { createRateLimiter } from './rate-limiter.ts';
 import { matchRoute, parseRequestUrl, type RequestUrl } from './routing.ts';
 import type { Engine, EngineOptions, EngineRequest, EngineResponse, UserFixture } from './types.ts';
+import { createWorkspaceNames } from './workspace-names.ts';
 import { createWorkspaceRegistry, resolveWorkspace } from './workspaces.ts';
 
 const defaultSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
@@ -109,6 +110,7 @@ export function createEngine(options: EngineOptions = {}): Engine {
     anonymousFileImportWindow: () => anonymous().fileImportCooldownSeconds,
     newMoengageId,
     sleep: options.sleep ?? defaultSleep,
+    names: createWorkspaceNames(store),
   };
 
   const toResponse = (outcome: Outcome, requestId: string): EngineResponse => {
@@ -210,10 +212,12 @@ export function createEngine(options: EngineOptions = {}): Engine {
         ...rest,
         users: (users ?? []).map((fixture) => userFromFixture(fixture, newMoengageId, clock.now())),
       });
+      pipelineDeps.names.reset();
     },
     reset() {
       store.reset();
       limiter.reset();
+      pipelineDeps.names.reset();
     },
   };
 }

@@ -66,6 +66,36 @@ const scenarios: Record<ErrorId, Scenario> = {
     run: (h) => h.send('createEvent', { body: { type: 'event', customer_id: 'john' } }),
     params: { key: 'actions' },
   },
+  deviceFieldMissing: {
+    run: (h) =>
+      h.send('trackDevice', {
+        body: { type: 'device', device_id: 'd', attributes: { platform: 'iOS', push_id: 't' } },
+      }),
+    params: { key: 'customer_id' },
+  },
+  deviceAttributeMissing: {
+    run: (h) =>
+      h.send('trackDevice', {
+        body: { type: 'device', customer_id: 'john', device_id: 'd', attributes: { platform: 'iOS' } },
+      }),
+    params: { key: 'push_id' },
+  },
+  bulkElementFieldMissing: {
+    options: { workspaces: { [WS1]: { apiKey: KEY1, strictBulk: true } } },
+    run: (h) => h.send('bulkImport', { body: { type: 'transition', elements: [{ type: 'customer' }] } }),
+    params: { key: 'customer_id' },
+  },
+  bulkElementFieldEmpty: {
+    options: { workspaces: { [WS1]: { apiKey: KEY1, strictBulk: true } } },
+    run: (h) =>
+      h.send('bulkImport', {
+        body: {
+          type: 'transition',
+          elements: [{ type: 'event', customer_id: 'j', actions: [{ action: '' }] }],
+        },
+      }),
+    params: { key: 'action', datatype: 'Unicode string' },
+  },
   fieldEmpty: {
     run: (h) => h.send('createEvent', { body: { type: 'event', customer_id: 'john', actions: [] } }),
     params: { key: 'actions', datatype: 'Array' },

@@ -88,7 +88,6 @@ describe('fault injection', () => {
       status: 'fail',
       title: 'Internal Error',
       description: 'Please contact the MoEngage team.',
-      code: 'req1',
     });
     expect((await h.send('triggerFileImport')).body).toMatchObject({ title: 'Server Error', code: 'req2' });
   });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { harness, KEY1, WS1 } from './test-support/harness.ts';
+import { harness, KEY1, T0, WS1 } from './test-support/harness.ts';
 
 async function twoUsers() {
   const h = harness();
@@ -106,5 +106,54 @@ describe('Merge Users', () => {
     });
     expect(response.status).toBe(400);
     expect(h.errorOf(response).message).toMatch(/disabled for workspaces with Identity Resolution/);
+  });
+
+  it("moves only the merged user's events of the last 30 days; older ones stay with the merged user", async () => {
+    const h = harness();
+    await h.send('trackUser', { body: { type: 'customer', customer_id: 'guest-1' } });
+    await h.send('trackUser', { body: { type: 'customer', customer_id: 'john' } });
+    const day = 86_400_000;
+    const at = (daysAgo: number) => new Date(T0 - daysAgo * day).toISOString().replace('.000', '');
+    await h.send('createEvent', {
+      body: {
+        type: 'event',
+        customer_id: 'guest-1',
+        actions: [
+          { action: 'Old', current_time: at(31) },
+          { action: 'Recent', current_time: at(29) },
+          { action: 'Now' },
+        ],
+      },
+    });
+    const merged = h.engine.store.users.get(WS1, 'guest-1');
+    await h.send('mergeUsers', { body: { merge_data: [{ merged_user: 'guest-1', retained_user: 'john' }] } });
+    expect(h.engine.store.events.list(WS1, { customerId: 'john' }).map((e) => e.action)).toEqual([
+      'Recent',
+      'Now',
+    ]);
+    expect(h.engine.store.events.list(WS1, { moengageId: merged?.moengageId }).map((e) => e.action)).toEqual([
+      'Old',
+    ]);
+    expect(h.engine.store.merges.list(WS1)[0]?.eventsMoved).toBe(2);
+  });
+
+  it('leaves the merged user holding only its MoEngage ID: no customer_id, no attributes', async () => {
+    const h = await twoUsers();
+    const merged = h.engine.store.users.get(WS1, 'guest-1');
+    await h.send('mergeUsers', { body: { merge_data: [{ merged_user: 'guest-1', retained_user: 'john' }] } });
+    expect(h.engine.store.users.getByMoengageId(WS1, merged?.moengageId ?? '')).toMatchObject({
+      moengageId: merged?.moengageId,
+      customerId: null,
+      attributes: {},
+    });
+    const exported = await h.send('getUser', {
+      body: { data: { identifiers: [{ identifier_type: 'id', identifier: merged?.moengageId }] } },
+    });
+    expect(exported.body).toMatchObject({
+      data: { users: [{ user_attributes: { id: merged?.moengageId } }] },
+    });
+    const attributes = (exported.body as { data: { users: { user_attributes: object }[] } }).data.users[0]
+      ?.user_attributes;
+    expect(Object.keys(attributes ?? {})).toEqual(['id']);
   });
 });

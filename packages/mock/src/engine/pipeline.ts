@@ -39,6 +39,7 @@ import type {
   ResolvedWorkspace,
   WorkspaceRegistry,
 } from './types.ts';
+import type { WorkspaceNames } from './workspace-names.ts';
 
 /** The handlers of the operations that take a JSON body. */
 const HANDLERS: Record<Exclude<OperationId, 'triggerFileImport'>, OperationHandler<unknown>> = {
@@ -73,6 +74,7 @@ export interface PipelineDeps {
   anonymousFileImportWindow: () => number;
   newMoengageId: () => string;
   sleep: (ms: number) => Promise<void>;
+  names: WorkspaceNames;
 }
 
 /** The result of one request, before it becomes an `EngineResponse`. */
@@ -140,7 +142,7 @@ export async function runPipeline(
     return outcome({ errorId: 'methodNotAllowed' }, anonymous(route.operationId), route.operationId, null);
   }
   const { operationId, params } = route;
-  const auth = authenticate(request.headers, deps.workspaces, operationId);
+  const auth = authenticate(request.headers, deps.workspaces, operationId, request.url);
   if (!auth.ok) return outcome(auth.failure, anonymous(operationId), operationId, null);
   const workspace = auth.workspace;
   const workspaceId = workspace.workspaceId;
@@ -232,6 +234,8 @@ function operationContext(
     operationId,
     newMoengageId: deps.newMoengageId,
     nextEventId: () => `${requestId}-${eventCount++}`,
+    userAttributeNames: () => deps.names.userAttributes(workspace.workspaceId),
+    eventNames: () => deps.names.eventNames(workspace.workspaceId),
     drop: (reason, message, path, item) =>
       deps.owned.addDrop({
         workspaceId: workspace.workspaceId,

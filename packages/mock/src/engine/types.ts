@@ -4,7 +4,7 @@
  * {@link EngineResponse} back. It never throws and never answers 5xx unless a fault was injected.
  */
 import type { OperationId } from '@moedata/spec';
-import type { RateLimitUnit } from '@moedata/spec/rules';
+import type { DataCenter, RateLimitUnit } from '@moedata/spec/rules';
 import type { Store, StoreFixtures } from '../store/types.ts';
 
 /** A request as an adapter hands it to the engine. */
@@ -111,6 +111,12 @@ export interface WorkspaceConfig {
   fileImportSchedules?: string[] | undefined;
   /** Cooldown between two runs of one schedule. @default 300 */
   fileImportCooldownSeconds?: number;
+  /**
+   * The data center the workspace lives in. Bound, it is unknown (401 "Invalid APP_ID used in
+   * Authentication Header", as any unknown workspace) on another data center's hosts and on the wrong
+   * API's host; a local or custom base URL always reaches it. `undefined` = answers on every host.
+   */
+  dataCenter?: DataCenter | undefined;
 }
 
 /** A workspace with every default filled in. */
@@ -125,6 +131,7 @@ export interface ResolvedWorkspace {
   faults: FaultConfig | undefined;
   fileImportSchedules: string[] | undefined;
   fileImportCooldownSeconds: number;
+  dataCenter: DataCenter | undefined;
 }
 
 /** The workspaces an engine serves; changes apply to the next request. */

@@ -91,7 +91,7 @@ describe('schema validation', () => {
       body: { type: 'device', customer_id: 'a', device_id: 'd', attributes: { platform: 'iOS' } },
     });
     expect(h.errorOf(noPushId)).toMatchObject({
-      message: 'push_id is not found in the payload',
+      message: "'push_id' is not found in payload",
       attribute: 'push_id',
     });
   });

@@ -39,6 +39,7 @@ export function resolveWorkspace(
     fileImportSchedules: config.fileImportSchedules ?? defaults.fileImportSchedules,
     fileImportCooldownSeconds:
       config.fileImportCooldownSeconds ?? defaults.fileImportCooldownSeconds ?? FILE_IMPORT_COOLDOWN_SECONDS,
+    dataCenter: config.dataCenter ?? defaults.dataCenter,
   };
 }
 

@@ -51,6 +51,24 @@ describe('/_mock inspection API', () => {
       `/users/${TEST_WORKSPACE.workspaceId}/john`,
     );
     expect(one.body.user.attributes).toMatchObject({ u_n: 'John Doe', plan: 'gold' });
+  });
+
+  it('says that users are stored under internal keys and which public name Get User answers each with', async () => {
+    await trackUser(server.url, trackUserBody('john'));
+    const users = await inspect<{ attributeNames: unknown }>(
+      `/users?workspace=${TEST_WORKSPACE.workspaceId}`,
+    );
+    const one = await inspect<{ attributeNames: unknown }>(`/users/${TEST_WORKSPACE.workspaceId}/john`);
+    for (const answer of [users, one]) {
+      expect(answer.body.attributeNames).toMatchObject({
+        storedKeys: 'internal',
+        publicNames: { u_n: 'name', u_ln: 'last_name', u_em: 'email' },
+      });
+    }
+  });
+
+  it('lists request log entries by operation', async () => {
+    await trackUser(server.url, trackUserBody('john'));
 
     const requests = await inspect<{ requests: Array<{ operationId: string; status: number }> }>(
       '/requests?operation_id=trackUser',

@@ -4,6 +4,7 @@
  * outside the MoEngage paths (`/v1/...`), so they can never shadow a Data API route.
  */
 import type { IncomingMessage } from 'node:http';
+import { PUBLIC_ATTRIBUTE_NAMES } from '@moedata/spec/rules';
 import type { z } from 'zod';
 import { MAX_JSON_DEPTH, nestsDeeperThan } from '../engine/json-nesting.ts';
 import type { Engine, EngineFixtures, ResolvedWorkspace } from '../engine/types.ts';
@@ -16,6 +17,15 @@ import {
   WorkspaceIdSchema,
   WorkspaceSettingsSchema,
 } from './workspace-schema.ts';
+
+/**
+ * Users are stored under MoEngage's internal keys (`u_n`) while Get User answers with public names
+ * (`name`): every users answer carries this legend so that neither is mistaken for the other.
+ */
+const ATTRIBUTE_NAMES = {
+  storedKeys: 'internal',
+  publicNames: PUBLIC_ATTRIBUTE_NAMES,
+} as const;
 
 /** The URL prefix of the inspection API. */
 export const INSPECTION_PREFIX = '/_mock';
@@ -79,6 +89,12 @@ function parseOrFail<T>(schema: z.ZodType<T>, value: unknown, what: string): T |
 
 const isFailure = (value: unknown): value is InspectionResponse =>
   typeof value === 'object' && value !== null && 'status' in value && 'body' in value;
+
+/** Adds the internal-to-public name legend to a successful answer about stored users. */
+function withAttributeNames(response: InspectionResponse): InspectionResponse {
+  if (response.status !== 200 || typeof response.body !== 'object' || response.body === null) return response;
+  return ok({ ...response.body, attributeNames: ATTRIBUTE_NAMES });
+}
 
 const workspaceFilter = (query: URLSearchParams) => query.get('workspace') ?? undefined;
 
@@ -213,8 +229,10 @@ const routes: Route[] = [
   {
     method: 'GET',
     pattern: /^\/users$/,
-    summary: 'Users, a page at a time (?workspace=ID&limit=1000&cursor=NEXT): { users, next }',
-    handle: ({ engine, query }) => listPage(engine, 'users', query),
+    summary:
+      'Users as stored, a page at a time (?workspace=ID&limit=1000&cursor=NEXT): { users, next, attributeNames }; ' +
+      'attributes are under internal keys, attributeNames maps them to Get User names',
+    handle: ({ engine, query }) => withAttributeNames(listPage(engine, 'users', query)),
   },
   {
     method: 'GET',
@@ -223,7 +241,9 @@ const routes: Route[] = [
     handle: ({ engine, params }) => {
       const [workspaceId, customerId] = params as [string, string];
       const user = engine.store.users.get(workspaceId, customerId);
-      return user ? ok({ user }) : fail(404, `No user ${customerId} in workspace ${workspaceId}.`);
+      return user
+        ? ok({ user, attributeNames: ATTRIBUTE_NAMES })
+        : fail(404, `No user ${customerId} in workspace ${workspaceId}.`);
     },
   },
   {

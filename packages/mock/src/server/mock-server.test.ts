@@ -78,7 +78,7 @@ describe('standalone server over real HTTP', () => {
     const body = (await response.json()) as {
       data: { users: Array<{ user_attributes: Record<string, unknown> }> };
     };
-    expect(body.data.users[0]?.user_attributes).toMatchObject({ customer_id: 'john', u_n: 'John Doe' });
+    expect(body.data.users[0]?.user_attributes).toMatchObject({ customer_id: 'john', name: 'John Doe' });
     expect(response.headers.get('x-ratelimit-limit')).toBe('1000; w=60');
   });
 

@@ -4,7 +4,7 @@
  * test keeps them in step) minus what JSON cannot carry (the fault predicate `when`).
  */
 import { operationIds } from '@moedata/spec';
-import { DEFAULT_RATE_LIMITS, IDENTITY_RESOLUTION_MAX_IDENTIFIERS } from '@moedata/spec/rules';
+import { DATA_CENTERS, DEFAULT_RATE_LIMITS, IDENTITY_RESOLUTION_MAX_IDENTIFIERS } from '@moedata/spec/rules';
 import { z } from 'zod';
 import type { RateLimitOverrides } from '../engine/types.ts';
 
@@ -48,6 +48,7 @@ export const WorkspaceOptionsSchema = z.strictObject({
   faults: FaultSettingsSchema.optional(),
   fileImportSchedules: z.array(z.string().min(1)).optional(),
   fileImportCooldownSeconds: nonNegativeInteger.optional(),
+  dataCenter: z.enum(DATA_CENTERS).optional(),
 });
 
 /** One workspace: its options plus the API key (`null` = no key generated yet, every request gets 409). */

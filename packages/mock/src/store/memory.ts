@@ -96,10 +96,15 @@ function eventCollection(context: Context): Pick<OwnedAccess, 'addEvent'> & { co
     add: (event) => addEvent(copy(event)),
     list: (workspaceId, filter) =>
       events().filter(inWorkspace(workspaceId)).filter(matchesEvent(filter)).map(copy),
-    reassign: (workspaceId, fromMoengageId, to) => {
+    reassign: (workspaceId, fromMoengageId, to, eventIds) => {
+      const only = eventIds === undefined ? undefined : new Set(eventIds);
       let moved = 0;
       for (const event of events()) {
-        if (event.workspaceId === workspaceId && event.moengageId === fromMoengageId) {
+        if (
+          event.workspaceId === workspaceId &&
+          event.moengageId === fromMoengageId &&
+          (only === undefined || only.has(event.eventId))
+        ) {
           const before = { moengageId: event.moengageId, customerId: event.customerId };
           event.moengageId = to.moengageId;
           event.customerId = to.customerId;

@@ -186,7 +186,8 @@ function eventCollection(db: DatabaseSync): EventCollection {
     db,
     `UPDATE events SET moengage_id = ?3, customer_id = ?4,
        data = json_set(data, '$.moengageId', ?3, '$.customerId', ?4)
-     WHERE workspace_id = ?1 AND moengage_id = ?2`,
+     WHERE workspace_id = ?1 AND moengage_id = ?2
+       AND (?5 IS NULL OR json_extract(data, '$.eventId') IN (SELECT value FROM json_each(?5)))`,
   );
   return {
     add: (event) => {
@@ -199,8 +200,14 @@ function eventCollection(db: DatabaseSync): EventCollection {
         filter?.customerId ?? null,
         filter?.action ?? null,
       ),
-    reassign: (workspaceId, fromMoengageId, to) =>
-      reassign.run(workspaceId, fromMoengageId, to.moengageId, to.customerId),
+    reassign: (workspaceId, fromMoengageId, to, eventIds) =>
+      reassign.run(
+        workspaceId,
+        fromMoengageId,
+        to.moengageId,
+        to.customerId,
+        eventIds === undefined ? null : JSON.stringify(eventIds),
+      ),
   };
 }
 

@@ -177,6 +177,20 @@ export function describeStoreContract(name: string, makeStore: () => Store): voi
       expect(s.events.list('WS2')[0]?.moengageId).toBe('65f0a1b2c3d4e5f6a7b8c9d0');
     });
 
+    it('moves only the listed events when reassigning with event ids', () => {
+      const s = open();
+      s.events.add(event());
+      s.events.add(event({ eventId: 'req1-1' }));
+      const moved = s.events.reassign(
+        'WS1',
+        '65f0a1b2c3d4e5f6a7b8c9d0',
+        { moengageId: 'kept', customerId: 'k' },
+        ['req1-1'],
+      );
+      expect(moved).toBe(1);
+      expect(s.events.list('WS1', { moengageId: 'kept' }).map((e) => e.eventId)).toEqual(['req1-1']);
+    });
+
     it('appends merges, deletes, drops and file-import runs and lists them per workspace', () => {
       const s = open();
       s.merges.add({

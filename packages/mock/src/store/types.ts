@@ -9,6 +9,7 @@
  * Implementations: `createMemoryStore()` (default) and the SQLite store in `./sqlite*.ts`. Both run
  * `describeStoreContract()` from `./store-contract.ts`.
  */
+import type { DataRuleName } from '@moedata/spec/rules';
 
 /** Any JSON value. */
 export type JsonValue = string | number | boolean | null | JsonValue[] | { [key: string]: JsonValue };
@@ -103,35 +104,11 @@ export interface FileImportRun {
   requestId: string;
 }
 
-/** Why something was accepted (200) but not ingested. */
-export type DropReason =
-  /** A user attribute, event name or event attribute starting with `moe_` that the service reserves. */
-  | 'reservedPrefix'
-  /** A `customer_id` on the blocklist (`unknown`, `guest`, `null`, ...). */
-  | 'blocklistedCustomerId'
-  /** An event whose `current_time`/`user_time` lies in the future. */
-  | 'futureEvent'
-  /** Track Device for a user that does not exist. */
-  | 'unknownUser'
-  /** A Bulk Import element that failed validation (non-strict workspaces). */
-  | 'invalidBulkElement'
-  /** An attribute the overview's table makes read-only (derived) or create-only on an existing user. */
-  | 'notWritable'
-  /** `update_existing_only: true` for a user that does not exist. */
-  | 'updateExistingOnly'
-  /** A merge pair naming a user that does not exist (or the same user twice). */
-  | 'mergePairSkipped'
-  /** Identity Resolution found no identifier to locate or create the user. */
-  | 'noIdentifier'
-  /** An `unset_attributes` rule that may not touch its target (customer_id, derived keys). */
-  | 'unsetNotAllowed'
-  /** An array operator on an attribute that the same call also sets directly. */
-  | 'conflictingWrite'
-  /**
-   * A custom attribute nesting objects more than 2 levels deep: it was stored with the deeper levels as
-   * JSON text, as MoEngage stores them (the record's `item` is the value as sent).
-   */
-  | 'nestedTooDeep';
+/**
+ * Why something was accepted (200) but not ingested as sent: the name of the silent rule, shared with
+ * the client's warnings (`DATA_RULES` in `@moedata/spec/rules` says what each does).
+ */
+export type DropReason = DataRuleName;
 
 /** Something the emulator accepted with 200 but did not ingest as sent, with the reason. */
 export interface DroppedItem {
@@ -212,11 +189,15 @@ export interface EventCollection {
   add(event: StoredEvent): void;
   /** Events in the order they were added. */
   list(workspaceId?: string, filter?: EventFilter): StoredEvent[];
-  /** Moves every event of one user to another (merge); returns how many moved. */
+  /**
+   * Moves the events of one user to another (merge): all of them, or only those whose `eventId` is in
+   * `eventIds`; returns how many moved.
+   */
   reassign(
     workspaceId: string,
     fromMoengageId: string,
     to: { moengageId: string; customerId: string | null },
+    eventIds?: readonly string[],
   ): number;
 }
 

@@ -73,7 +73,14 @@ function planElement(
       : element.type === 'event'
         ? checkCreateEvent(element as CreateEventRequest, context)
         : undefined;
-  return failure ? { index, failure, raw } : { index, element };
+  return failure ? { index, failure: inElementWording(failure), raw } : { index, element };
+}
+
+/** An element's missing customer_id in the wording Bulk Import documents (`'customer_id not found in the payload`). */
+function inElementWording(failure: Failure): Failure {
+  return failure.errorId === 'customerIdMissing'
+    ? { errorId: 'bulkElementFieldMissing', params: { key: 'customer_id' } }
+    : failure;
 }
 
 /** A validated Bulk Import: its elements in order. */

@@ -3,6 +3,7 @@
  * reading and id, and a way to record something accepted but not ingested.
  */
 import type { OperationId } from '@moedata/spec';
+import { checkAttributeValue, DATA_RULES, type DataRuleName, storedName } from '@moedata/spec/rules';
 import { setOwnKey } from '../../store/clone-json.ts';
 import type { OwnedAccess } from '../../store/owned-access.ts';
 import type { DropReason, JsonValue, Store } from '../../store/types.ts';
@@ -29,6 +30,10 @@ export interface OperationContext {
   newMoengageId(): string;
   /** A fresh event id (`<request_id>-<n>`). */
   nextEventId(): string;
+  /** The workspace's registered user attribute names (the 256-name quota); add a name when storing it. */
+  userAttributeNames(): Set<string>;
+  /** The workspace's registered event names (the 512-name quota). */
+  eventNames(): Set<string>;
   /** Records an accepted-but-dropped item. */
   drop(reason: DropReason, message: string, path: string, item: unknown): void;
 }
@@ -77,6 +82,43 @@ export function storedAttribute(
     );
   }
   return limited.value as JsonValue;
+}
+
+/** Records that `rule` changed or dropped what was sent at `path`, with the rule's own wording. */
+export function recordRule(
+  context: OperationContext,
+  rule: DataRuleName,
+  subject: string,
+  path: string,
+  item: unknown,
+): void {
+  context.drop(rule, `${subject}: ${DATA_RULES[rule]}`, path, item);
+}
+
+/**
+ * A custom attribute as MoEngage keeps it after the data-type rules of reference §1.7: its name cut to
+ * 200 characters, its value truncated or dropped (`undefined`), deeper object levels as JSON text. Each
+ * rule applied is recorded under its name at `<parentPath>.<key>`.
+ */
+export function ruledAttribute(
+  context: OperationContext,
+  key: string,
+  value: unknown,
+  parentPath: string,
+): { name: string; value: JsonValue } | undefined {
+  const path = joinPath(parentPath, key);
+  const name = storedName(key);
+  if (name !== key) recordRule(context, 'nameTruncated', `Attribute '${name}...'`, path, key);
+  const verdict = checkAttributeValue(value);
+  if (verdict.action === 'drop') {
+    recordRule(context, verdict.rule, `Attribute '${name}' was dropped`, path, value);
+    return undefined;
+  }
+  if (verdict.action === 'store') {
+    recordRule(context, verdict.rule, `Attribute '${name}' was changed`, path, value);
+    return { name, value: storedAttribute(context, name, verdict.value, parentPath) };
+  }
+  return { name, value: storedAttribute(context, name, value, parentPath) };
 }
 
 /** `elements[2].` for bulk elements, `` at the top level. */

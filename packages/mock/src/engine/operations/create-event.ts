@@ -1,16 +1,18 @@
 /** Create Event: records the events of one user (also used for Bulk Import `event` elements). */
 import { CreateEventRequest } from '@moedata/spec';
-import { RESERVED_PREFIX } from '@moedata/spec/rules';
+import { RESERVED_PREFIX, storedName, WORKSPACE_QUOTAS } from '@moedata/spec/rules';
 import type { JsonObject, StoredUser } from '../../store/types.ts';
 import type { Failure } from '../error-rows.ts';
 import { validateBody } from '../validation.ts';
+import { admitName } from '../workspace-names.ts';
 import {
   accepted,
   joinPath,
   type OperationContext,
   type OperationHandler,
+  recordRule,
+  ruledAttribute,
   setOwn,
-  storedAttribute,
 } from './context.ts';
 import { isFutureDated } from './event-time.ts';
 import { dropIfBlocked, identifiersIn, locateUser, newUser } from './identity.ts';
@@ -37,6 +39,7 @@ function keptAttributes(
 ): JsonObject {
   const kept: JsonObject = {};
   if (attributes === undefined) return kept;
+  let count = 0;
   for (const key of Object.keys(attributes)) {
     const value = attributes[key];
     if (key.startsWith(RESERVED_PREFIX)) {
@@ -46,9 +49,22 @@ function keptAttributes(
         `${path}.${key}`,
         value,
       );
-    } else {
-      setOwn(kept, key, storedAttribute(context, key, value, path));
+      continue;
     }
+    if (count === WORKSPACE_QUOTAS.attributesPerEvent) {
+      recordRule(
+        context,
+        'eventAttributeLimit',
+        `Event attribute '${key}' was dropped`,
+        `${path}.${key}`,
+        value,
+      );
+      continue;
+    }
+    const ruled = ruledAttribute(context, key, value, path);
+    if (ruled === undefined) continue;
+    setOwn(kept, ruled.name, ruled.value);
+    count += 1;
   }
   return kept;
 }
@@ -81,6 +97,14 @@ export function applyCreateEvent(request: CreateEventRequest, context: Operation
       );
       continue;
     }
+    const name = storedName(action.action);
+    if (name !== action.action) {
+      recordRule(context, 'nameTruncated', `Event '${name}...'`, `${path}.action`, action.action);
+    }
+    if (!admitName(context.eventNames(), name, WORKSPACE_QUOTAS.eventNames)) {
+      recordRule(context, 'eventNameQuota', `Event '${name}' was dropped`, path, action);
+      continue;
+    }
     if (!user) user = { ...newUser(context, request.customer_id), attributes: { ...identifiers } };
     if (!saved) {
       // Handed over to the store: from here on the user is only read.
@@ -93,7 +117,7 @@ export function applyCreateEvent(request: CreateEventRequest, context: Operation
       moengageId: user.moengageId,
       customerId: user.customerId,
       deviceId: request.device_id ?? null,
-      action: action.action,
+      action: name,
       attributes: keptAttributes(context, action.attributes, `${path}.attributes`),
       platform: action.platform ?? null,
       appVersion: action.app_version ?? null,

@@ -3,6 +3,7 @@
  * error (decisions.md: a datetime problem never produces a 4xx); it simply is not "in the future".
  */
 import type { EventAction } from '@moedata/spec';
+import type { StoredEvent } from '../../store/types.ts';
 
 /** Allowed clock skew between the sender and the emulator before an event counts as future-dated. */
 export const FUTURE_TOLERANCE_MS = 60_000;
@@ -36,4 +37,16 @@ export function isFutureDated(action: EventAction, now: number): boolean {
     return local - action.user_timezone_offset * 1000 > now + FUTURE_TOLERANCE_MS;
   }
   return local > now + FUTURE_TOLERANCE_MS + MAX_LOCAL_AHEAD_MS;
+}
+
+/**
+ * When a stored event happened (epoch ms, UTC): its current_time, else its user_time minus the offset
+ * sent, else when the emulator received it.
+ */
+export function eventHappenedAt(event: StoredEvent): number {
+  const current = eventTimeToEpochMs(event.currentTime ?? undefined);
+  if (current !== undefined) return current;
+  const local = eventTimeToEpochMs(event.userTime ?? undefined);
+  if (local !== undefined) return local - (event.userTimezoneOffset ?? 0) * 1000;
+  return event.receivedAt;
 }

@@ -1,25 +1,43 @@
-/** Get User: returns up to 20 stored users, standard attributes under their internal keys. */
+/**
+ * Get User: returns up to 20 stored users under the public attribute names MoEngage's own example
+ * answers with (`last_name`, `name`); storage keeps the internal keys (`u_ln`, `u_n`).
+ */
 import { GetUserRequest } from '@moedata/spec';
+import { publicAttributeKey } from '@moedata/spec/rules';
 import type { JsonObject, JsonValue, StoredUser } from '../../store/types.ts';
 import { validateBody } from '../validation.ts';
 import { type OperationContext, type OperationHandler, setOwn } from './context.ts';
 import { internalKey } from './identity.ts';
 
-/** What Get User returns for a user: its attributes plus `customer_id`, `uid` and `id` (the MoEngage ID). */
+/** A field's value as Get User reads it: `customer_id`/`uid` and `id` from the record, the rest by either name. */
+function fieldValue(user: StoredUser, field: string): JsonValue | undefined {
+  if (field === 'customer_id' || field === 'uid') return user.customerId ?? undefined;
+  if (field === 'id') return user.moengageId;
+  const attributes = user.attributes;
+  if (Object.hasOwn(attributes, field)) return attributes[field];
+  const stored = internalKey(field);
+  return Object.hasOwn(attributes, stored) ? attributes[stored] : undefined;
+}
+
+/**
+ * What Get User returns for a user. Without a field list: every attribute under its public name,
+ * `customer_id` and `id` (the MoEngage ID). With one: each field found, under the name it was asked by
+ * (`last_name` and `u_ln` both find the stored `u_ln`), and always `id`.
+ */
 export function exportUser(user: StoredUser, fields: readonly string[] | undefined): JsonObject {
-  const all: JsonObject = {
-    ...user.attributes,
-    ...(user.customerId !== null && { customer_id: user.customerId, uid: user.customerId }),
-    id: user.moengageId,
-  };
-  if (fields === undefined) return all;
-  // A requested friendly key selects its internal key (`name` → `u_n`); the MoEngage ID always comes back.
-  const selected: JsonObject = { id: user.moengageId };
-  for (const field of fields) {
-    const key = Object.hasOwn(all, field) ? field : internalKey(field);
-    if (Object.hasOwn(all, key)) setOwn(selected, key, all[key] as JsonValue);
+  const answer: JsonObject = {};
+  if (fields === undefined) {
+    for (const [key, value] of Object.entries(user.attributes))
+      setOwn(answer, publicAttributeKey(key), value);
+    if (user.customerId !== null) answer.customer_id = user.customerId;
+  } else {
+    for (const field of fields) {
+      const value = fieldValue(user, field);
+      if (value !== undefined) setOwn(answer, field, value);
+    }
   }
-  return selected;
+  answer.id = user.moengageId;
+  return answer;
 }
 
 function lookUp(context: OperationContext, type: string, identifier: string): StoredUser | undefined {

@@ -1,10 +1,15 @@
 /**
- * Merge Users: folds each merged user into its retained user. Events, devices and attributes the
- * retained user lacks move over; the merged user is removed at once (MoEngage keeps a shell for 30 days).
+ * Merge Users: folds each merged user into its retained user, as MoEngage's FAQ describes: the merged
+ * user's events of the last 30 days, its devices and the attributes the retained user lacks move over
+ * (the retained user's value wins a conflict); the merged user keeps only its MoEngage ID.
  */
 import { MergeUsersRequest } from '@moedata/spec';
+import { MERGE_EVENT_WINDOW_DAYS } from '@moedata/spec/rules';
 import { validateBody } from '../validation.ts';
 import type { OperationContext, OperationHandler } from './context.ts';
+import { eventHappenedAt } from './event-time.ts';
+
+const DAY_MS = 86_400_000;
 
 function skip(
   context: OperationContext,
@@ -39,10 +44,17 @@ export const mergeUsers: OperationHandler<MergeUsersRequest> = {
         skip(context, index, pair, `no user with customer_id '${missing}'; create it first or check the id`);
         continue;
       }
-      const eventsMoved = context.store.events.reassign(workspaceId, merged.moengageId, {
-        moengageId: retained.moengageId,
-        customerId: retained.customerId,
-      });
+      const since = context.now - MERGE_EVENT_WINDOW_DAYS * DAY_MS;
+      const recent = context.store.events
+        .list(workspaceId, { moengageId: merged.moengageId })
+        .filter((event) => eventHappenedAt(event) >= since)
+        .map((event) => event.eventId);
+      const eventsMoved = context.store.events.reassign(
+        workspaceId,
+        merged.moengageId,
+        { moengageId: retained.moengageId, customerId: retained.customerId },
+        recent,
+      );
       for (const device of context.store.devices.list(workspaceId, merged.moengageId)) {
         context.store.devices.put({
           ...device,
@@ -55,7 +67,8 @@ export const mergeUsers: OperationHandler<MergeUsersRequest> = {
         attributes: { ...merged.attributes, ...retained.attributes },
         updatedAt: context.now,
       });
-      context.store.users.delete(workspaceId, merged.moengageId);
+      // MoEngage deletes this shell after 30 days without new data; the emulator keeps it (no timers).
+      context.store.users.put({ ...merged, customerId: null, attributes: {}, updatedAt: context.now });
       context.store.merges.add({
         workspaceId,
         mergedCustomerId: pair.merged_user,

@@ -3,10 +3,24 @@
  * the array operators and `unset_attributes`. Every write the service would ignore is recorded as a drop.
  */
 import type { TrackUserRequest } from '@moedata/spec';
-import { MOE_PREFIXED_WRITABLE_KEYS, RESERVED_PREFIX, USER_ATTRIBUTE_RULES } from '@moedata/spec/rules';
+import {
+  isReservedAttributeName,
+  MOE_PREFIXED_WRITABLE_KEYS,
+  RESERVED_PREFIX,
+  USER_ATTRIBUTE_RULES,
+  WORKSPACE_QUOTAS,
+} from '@moedata/spec/rules';
 import type { JsonValue, StoredUser } from '../../store/types.ts';
 import { rememberRecent } from '../recent.ts';
-import { joinPath, type OperationContext, setOwn, storedAttribute } from './context.ts';
+import { admitName } from '../workspace-names.ts';
+import {
+  joinPath,
+  type OperationContext,
+  recordRule,
+  ruledAttribute,
+  setOwn,
+  storedAttribute,
+} from './context.ts';
 import { friendlyKey, identifierKeys, internalKey } from './identity.ts';
 
 const RULES = new Map(USER_ATTRIBUTE_RULES.map((rule) => [rule.key, rule]));
@@ -31,6 +45,8 @@ interface KeyFacts {
   reserved: boolean;
   /** `addValueToArrayField` / `removeValueFromArrayField`. */
   operator: boolean;
+  /** One of the SDK keywords MoEngage reserves (`USER_ATTRIBUTE_UNIQUE_ID`, `status`, ...). */
+  reservedName: boolean;
 }
 
 // Worked out once per name: clients send the same few attribute names on every request.
@@ -43,6 +59,7 @@ const factsOf = rememberRecent((key): KeyFacts => {
     createOnly: CREATE_ONLY_EXTRA.has(internal),
     reserved: internal.startsWith(RESERVED_PREFIX) && !MOE_WRITABLE.has(internal),
     operator: OPERATORS.has(key),
+    reservedName: isReservedAttributeName(key),
   };
 }, 4096);
 
@@ -52,7 +69,7 @@ function writeBlocked(
   key: string,
   facts: KeyFacts,
   isNew: boolean,
-): { reason: 'notWritable' | 'reservedPrefix'; message: string } | undefined {
+): { reason: 'notWritable' | 'reservedPrefix' | 'reservedName'; message: string } | undefined {
   if (facts.identity) {
     return {
       reason: 'notWritable',
@@ -72,6 +89,12 @@ function writeBlocked(
     return {
       reason: 'notWritable',
       message: `Attribute '${key}' was ignored: it can only be set when the user is created`,
+    };
+  }
+  if (facts.reservedName) {
+    return {
+      reason: 'reservedName',
+      message: `Attribute '${key}' was dropped: it is a reserved MoEngage SDK keyword; rename the attribute`,
     };
   }
   if (facts.reserved && !identifierKeys(context).includes(facts.internal)) {
@@ -131,8 +154,27 @@ function writeAttribute(
     context.drop(blocked.reason, blocked.message, joinPath(parentPath, key), value);
     return;
   }
-  setOwn(user.attributes, facts.internal, storedAttribute(context, key, value, parentPath));
-  written?.add(facts.internal);
+  if (key === 'platforms') {
+    setOwn(user.attributes, facts.internal, storedAttribute(context, key, value, parentPath));
+    written?.add(facts.internal);
+    return;
+  }
+  const kept = ruledAttribute(context, key, value, parentPath);
+  if (kept === undefined) return;
+  // Standard keys are short: only a custom name can have been cut, and it is stored as it is.
+  const storedKey = facts.internal === key ? kept.name : facts.internal;
+  if (!admitName(context.userAttributeNames(), storedKey, WORKSPACE_QUOTAS.userAttributes)) {
+    recordRule(
+      context,
+      'userAttributeQuota',
+      `Attribute '${key}' was dropped`,
+      joinPath(parentPath, key),
+      value,
+    );
+    return;
+  }
+  setOwn(user.attributes, storedKey, kept.value);
+  written?.add(storedKey);
 }
 
 const sameJson = (a: JsonValue | undefined, b: JsonValue) => JSON.stringify(a) === JSON.stringify(b);
