@@ -22,6 +22,10 @@ const jobs = {
     ['biome', 'ci', '--colors=off', '.'],
     // Two at a time: the machines have 2 cores, and browser and fuzz suites starve each other beyond that.
     ['turbo', 'run', 'typecheck', 'build', 'test', '--concurrency=2'],
+    // The published packages as installed tarballs in consumer projects: needs the dist/ built above.
+    ['tsc', '-p', 'ecosystem/tsconfig.json'],
+    ['vitest', 'run', '--dir', 'ecosystem/lib'],
+    ['node', 'ecosystem/run.ts'],
   ],
   start: [
     [

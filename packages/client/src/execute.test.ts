@@ -1,4 +1,4 @@
-import { describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createMoEngage } from './create-client.ts';
 import {
   AbortedError,
@@ -235,6 +235,27 @@ describe('aborting', () => {
     const error = await call;
     expect(error).toBeInstanceOf(AbortedError);
     expect(error.attempts).toBe(1);
+    expect(fetch.requests).toHaveLength(1);
+  });
+});
+
+describe('runtimes whose Request checks its init', () => {
+  afterEach(() => vi.unstubAllGlobals());
+
+  it('builds its Request without a `client` field, which Deno reads as a Deno.HttpClient and rejects', async () => {
+    // As Deno's Request does; Node and browsers ignore fields RequestInit does not define.
+    class DenoRequest extends Request {
+      constructor(input: RequestInfo | URL, init?: RequestInit & { client?: unknown }) {
+        if (init?.client !== undefined) {
+          throw new TypeError("Failed to construct 'Request': Argument 2 `client` must be a Deno.HttpClient");
+        }
+        super(input, init);
+      }
+    }
+    vi.stubGlobal('Request', DenoRequest);
+    const { client, fetch } = setup(createFakeFetch(ok));
+
+    await expect(client.trackUser(body)).resolves.toMatchObject({ data: { status: 'success' } });
     expect(fetch.requests).toHaveLength(1);
   });
 });

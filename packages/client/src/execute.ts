@@ -68,13 +68,14 @@ export async function executeOperation<T>(
     responseValidator: settings.validateResponses ? answerValidator(operationId) : undefined,
   };
   const send = (attemptSignal: AbortSignal) =>
-    call.send({
-      client: context.client,
-      baseUrl: call.origin,
-      ...call.request,
-      signal: attemptSignal,
-      ...validators,
-    });
+    call.send(
+      withHiddenClient(context.client, {
+        baseUrl: call.origin,
+        ...call.request,
+        signal: attemptSignal,
+        ...validators,
+      }),
+    );
 
   for (let attempt = 1; ; attempt++) {
     const outcome = await runAttempt(send, {
@@ -141,4 +142,13 @@ function emitWarnings(context: ExecutionContext, warnings: readonly MoEngageWarn
       );
     }
   }
+}
+
+/**
+ * The generated SDK function reads `options.client`, then spreads its options into `new Request()`;
+ * Deno takes a `client` there for its own `Deno.HttpClient` and throws (hey-api/hey-api#4177).
+ * Non-enumerable, the client is read but not spread.
+ */
+function withHiddenClient(client: unknown, options: Record<string, unknown>): Record<string, unknown> {
+  return Object.defineProperty(options, 'client', { value: client, enumerable: false });
 }
