@@ -14,6 +14,16 @@ const root = dirname(dirname(fileURLToPath(import.meta.url)));
 const toolchainDir = join(root, '.toolchain');
 const pnpmVersion = readJson(join(root, 'package.json')).packageManager.replace(/^pnpm@/, '');
 
+/** The playground and the API reference that the emulator serves at / and /docs/. */
+const buildSite = [
+  'turbo',
+  'run',
+  'build',
+  '--filter=@moedata/docs',
+  '--filter=@moedata/playground',
+  '--output-logs=errors-only',
+];
+
 /** Each job is a list of commands, run in order inside the toolchain; the first failure stops it. */
 const jobs = {
   test: [
@@ -28,26 +38,12 @@ const jobs = {
     ['node', 'ecosystem/run.ts'],
   ],
   start: [
-    [
-      'turbo',
-      'run',
-      'build',
-      '--filter=@moedata/docs',
-      '--filter=@moedata/playground',
-      '--output-logs=errors-only',
-    ],
+    buildSite,
     ['node', 'packages/mock/src/cli/main.ts', ...process.argv.slice(3)],
   ],
   // The emulator restarted on every change of a file it imports (Node's own --watch; decisions/012).
   dev: [
-    [
-      'turbo',
-      'run',
-      'build',
-      '--filter=@moedata/docs',
-      '--filter=@moedata/playground',
-      '--output-logs=errors-only',
-    ],
+    buildSite,
     ['node', '--watch', 'packages/mock/src/cli/main.ts', ...process.argv.slice(3)],
   ],
 };
