@@ -186,11 +186,37 @@ const PROVEN_NODE_RANGES = {
   '@moedata/spec': '>=20',
   '@moedata/client': '>=20',
   '@moedata/mock': '>=22.12',
+  '@moedata/conformance': '>=20',
 } as const;
+
+/**
+ * The conformance kit as its README runs it: the installed `moengage-conformance` bin, on Node 20 as its
+ * `engines` claims, against the installed `moengage-mock` (account-state scenarios included); every
+ * scenario must match the contract.
+ */
+const conformanceCell: Cell = {
+  name: 'node20 conformance',
+  fixture: 'service',
+  timeoutMs: 120_000,
+  run: (context) =>
+    againstEmulator(context, TOOL_NODE, async (env) => {
+      const bin = join(context.dir, 'node_modules/.bin/moengage-conformance');
+      const args = [
+        '--base-url',
+        env.MOENGAGE_BASE_URL ?? '',
+        '--workspace',
+        WORKSPACE.id,
+        '--key',
+        WORKSPACE.apiKey,
+      ];
+      const output = await context.exec(20, 'node', [bin, ...args]);
+      assert.match(output, / 0 differ, 0 could not tell, .*: 100 % match/);
+    }),
+};
 
 const enginesCell: Cell = {
   name: 'engines',
-  fixture: 'commonjs-service',
+  fixture: 'service',
   timeoutMs: 10_000,
   run: async (context) => {
     for (const [name, range] of Object.entries(PROVEN_NODE_RANGES)) {
@@ -209,5 +235,6 @@ export const CELLS: readonly Cell[] = [
   ...vitestCells,
   ...runtimeCells,
   browserCell,
+  conformanceCell,
   enginesCell,
 ];

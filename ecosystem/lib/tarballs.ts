@@ -1,5 +1,5 @@
 /**
- * The three published packages as npm users get them: built, then packed with `pnpm pack` (which applies
+ * The published packages as npm users get them: built, then packed with `pnpm pack` (which applies
  * `publishConfig` and turns `workspace:*` into the shared version) into ecosystem/.cache/tarballs.
  */
 import { mkdirSync, readFileSync, rmSync } from 'node:fs';
@@ -13,6 +13,7 @@ export const PUBLISHED = [
   { name: '@moedata/spec', dir: 'spec' },
   { name: '@moedata/client', dir: 'packages/client' },
   { name: '@moedata/mock', dir: 'packages/mock' },
+  { name: '@moedata/conformance', dir: 'packages/conformance' },
 ] as const;
 export type PublishedName = (typeof PUBLISHED)[number]['name'];
 
