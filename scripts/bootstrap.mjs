@@ -37,15 +37,9 @@ const jobs = {
     ['vitest', 'run', '--dir', 'ecosystem/lib'],
     ['node', 'ecosystem/run.ts'],
   ],
-  start: [
-    buildSite,
-    ['node', 'packages/mock/src/cli/main.ts', ...process.argv.slice(3)],
-  ],
+  start: [buildSite, ['node', 'packages/mock/src/cli/main.ts', ...process.argv.slice(3)]],
   // The emulator restarted on every change of a file it imports (Node's own --watch; decisions/012).
-  dev: [
-    buildSite,
-    ['node', '--watch', 'packages/mock/src/cli/main.ts', ...process.argv.slice(3)],
-  ],
+  dev: [buildSite, ['node', '--watch', 'packages/mock/src/cli/main.ts', ...process.argv.slice(3)]],
 };
 
 main();
