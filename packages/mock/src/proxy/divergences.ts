@@ -48,6 +48,11 @@ function parseJson(bytes: Uint8Array): { ok: true; value: unknown } | { ok: fals
   }
 }
 
+/** The divergence of a body that should have been JSON and was not. */
+function notJson(field: string, bytes: Uint8Array, request: string): Divergence {
+  return { request, field, expected: 'a JSON document', got: shorten(decoder.decode(bytes)) };
+}
+
 function valueAt(value: unknown, path: readonly PropertyKey[]): unknown {
   let current = value;
   for (const key of path) {
@@ -157,13 +162,7 @@ export function findDivergences(exchange: Exchange): Divergence[] {
         got: contentType || '(absent)',
       });
     const body = parseJson(exchange.requestBody);
-    if (!body.ok)
-      divergences.push({
-        request,
-        field: 'request.body',
-        expected: 'a JSON document',
-        got: shorten(decoder.decode(exchange.requestBody)),
-      });
+    if (!body.ok) divergences.push(notJson('request.body', exchange.requestBody, request));
     else divergences.push(...schemaDivergences(operation.requestBody, body.value, 'request.body', request));
   }
 
@@ -177,13 +176,7 @@ export function findDivergences(exchange: Exchange): Divergence[] {
     });
   } else {
     const answer = parseJson(exchange.responseBody);
-    if (!answer.ok)
-      divergences.push({
-        request,
-        field: 'response.body',
-        expected: 'a JSON document',
-        got: shorten(decoder.decode(exchange.responseBody)),
-      });
+    if (!answer.ok) divergences.push(notJson('response.body', exchange.responseBody, request));
     else if (exchange.status === 200)
       divergences.push(
         ...schemaDivergences(operation.successResponse, answer.value, 'response.body', request),
